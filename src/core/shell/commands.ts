@@ -1,0 +1,284 @@
+/**
+ * Turns a shell syntax tree into the flat list of simple commands that rules query.
+ */
+import type { Span } from '../diagnostic.ts';
+import type { ShellCommand, ShellOperator, ShellParser, ShellScript, ShellSyntaxNode, ShellWord } from './types.ts';
+
+/** Maps a [start, end) range of the script to a span in the document. */
+export type ScriptSpanMapper = (start: number, end: number) => Span;
+
+const OPERATORS = new Set(['&&', '||', ';', '|', '|&', '&', ';;']);
+const NESTING = new Set([
+  'if_statement', 'while_statement', 'for_statement', 'c_style_for_statement', 'case_statement',
+  'subshell', 'function_definition', 'command_substitution', 'process_substitution',
+  'compound_statement', 'elif_clause', 'else_clause', 'case_item', 'do_group',
+]);
+const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
+/** Wrappers that run the rest of their arguments as a command. */
+const WRAPPERS = new Set(['sudo', 'env', 'exec', 'command', 'nice', 'nohup', 'time', 'doas', 'stdbuf', 'xargs']);
+
+export function parseShellScript(parser: ShellParser, script: string, toSpan: ScriptSpanMapper): ShellScript {
+  const commands: ShellCommand[] = [];
+  let hasPipe = false;
+  let hasError = false;
+  parser.parse(script, (root) => {
+    hasError = root.hasError;
+    const state = { commands, pipe: false, error: false };
+    walk(root, script, toSpan, parser, state, false, false);
+    hasPipe = state.pipe;
+    hasError = hasError || state.error;
+  });
+  return { text: script, commands, hasPipe, hasError, span: toSpan(0, script.length) };
+}
+
+interface WalkState {
+  commands: ShellCommand[];
+  pipe: boolean;
+  error: boolean;
+}
+
+function children(node: ShellSyntaxNode): ShellSyntaxNode[] {
+  const out: ShellSyntaxNode[] = [];
+  for (let i = 0; i < node.childCount; i++) {
+    const c = node.child(i);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+function walk(
+  node: ShellSyntaxNode,
+  script: string,
+  toSpan: ScriptSpanMapper,
+  parser: ShellParser,
+  state: WalkState,
+  nested: boolean,
+  inPipeline: boolean,
+): void {
+  const kids = children(node);
+  if (node.type === 'pipeline') {
+    for (const k of kids) if (k.type === '|' || k.type === '|&') state.pipe = true;
+  }
+  for (let i = 0; i < kids.length; i++) {
+    const kid = kids[i] as ShellSyntaxNode;
+    if (kid.type === 'command') {
+      const before = state.commands.length;
+      addCommand(kid, script, toSpan, parser, state, nested, inPipeline || node.type === 'pipeline');
+      const op = operatorAfter(kids, i, script, kid.endIndex);
+      // The command and the command it wraps (`sudo apt-get …`) share the operator that follows.
+      for (let j = before; j < state.commands.length; j++) {
+        const added = state.commands[j] as ShellCommand;
+        if (added.nested === nested && added.next === null) added.next = op;
+      }
+    } else if (kid.isNamed) {
+      const childNested = nested || NESTING.has(kid.type);
+      const childPipe = inPipeline || node.type === 'pipeline';
+      const before = state.commands.length;
+      walk(kid, script, toSpan, parser, state, childNested, childPipe);
+      const last = lastTopLevel(state.commands, before);
+      if (last && last.next === null) last.next = operatorAfter(kids, i, script, kid.endIndex);
+    }
+  }
+}
+
+function lastTopLevel(commands: ShellCommand[], from: number): ShellCommand | undefined {
+  for (let i = commands.length - 1; i >= from; i--) {
+    const c = commands[i] as ShellCommand;
+    if (!c.nested) return c;
+  }
+  return undefined;
+}
+
+function operatorAfter(siblings: ShellSyntaxNode[], index: number, script: string, end: number): ShellOperator | null {
+  const next = siblings[index + 1];
+  if (next && OPERATORS.has(next.type)) return next.type === ';;' ? ';' : (next.type as ShellOperator);
+  // Commands separated by a newline in a program or block.
+  for (let j = index + 1; j < siblings.length; j++) {
+    const s = siblings[j] as ShellSyntaxNode;
+    if (s.type === 'comment') continue;
+    if (s.isNamed) return script.slice(end, s.startIndex).includes('\n') ? '\n' : null;
+    return null;
+  }
+  return null;
+}
+
+function addCommand(
+  node: ShellSyntaxNode,
+  script: string,
+  toSpan: ScriptSpanMapper,
+  parser: ShellParser,
+  state: WalkState,
+  nested: boolean,
+  inPipeline: boolean,
+): void {
+  const assignments: { name: string; value: string }[] = [];
+  const words: ShellWord[] = [];
+  for (const part of children(node)) {
+    if (part.type === 'variable_assignment') {
+      const name = part.childForFieldName('name')?.text ?? '';
+      const valueNode = part.childForFieldName('value');
+      assignments.push({ name, value: valueNode ? wordValue(valueNode).value : '' });
+    } else if (part.type === 'command_name') {
+      const inner = part.child(0) ?? part;
+      words.push(toWord(inner, toSpan));
+    } else if (part.isNamed && part.type !== 'file_redirect' && part.type !== 'herestring_redirect' && part.type !== 'comment') {
+      words.push(toWord(part, toSpan));
+    }
+  }
+  if (words.length > 0) emit(words, assignments, toSpan(node.startIndex, node.endIndex), script, toSpan, parser, state, nested, inPipeline, null);
+  // Commands inside command substitutions in arguments are commands too (after the command itself).
+  for (const part of children(node)) if (part.isNamed) collectSubstitutions(part, script, toSpan, parser, state);
+}
+
+function collectSubstitutions(node: ShellSyntaxNode, script: string, toSpan: ScriptSpanMapper, parser: ShellParser, state: WalkState): void {
+  for (const c of children(node)) {
+    if (c.type === 'command_substitution' || c.type === 'process_substitution') walk(c, script, toSpan, parser, state, true, false);
+    else if (c.isNamed) collectSubstitutions(c, script, toSpan, parser, state);
+  }
+}
+
+function emit(
+  words: ShellWord[],
+  assignments: { name: string; value: string }[],
+  span: Span,
+  script: string,
+  toSpan: ScriptSpanMapper,
+  parser: ShellParser,
+  state: WalkState,
+  nested: boolean,
+  inPipeline: boolean,
+  via: string | null,
+): void {
+  const [nameWord, ...args] = words as [ShellWord, ...ShellWord[]];
+  const name = nameWord.dynamic ? '' : baseName(nameWord.value);
+  state.commands.push({ name, nameWord, args, assignments, span, next: null, nested, inPipeline, via });
+  if (WRAPPERS.has(name)) {
+    const inner = unwrap(name, args);
+    if (inner && inner.words.length > 0) {
+      emit(inner.words, [...inner.assignments], span, script, toSpan, parser, state, nested, inPipeline, name);
+    }
+  } else if (SHELLS.has(name)) {
+    const scriptArg = shellCommandString(name, args);
+    if (scriptArg) parseNested(scriptArg, toSpan, parser, state, nested || true, name);
+  }
+}
+
+/** `sudo -u x apt-get …`, `env A=1 apt-get …`, `exec gunicorn …` → the wrapped command. */
+function unwrap(wrapper: string, args: ShellWord[]): { words: ShellWord[]; assignments: { name: string; value: string }[] } | null {
+  const assignments: { name: string; value: string }[] = [];
+  let i = 0;
+  const valueFlags: Record<string, Set<string>> = {
+    sudo: new Set(['-u', '-g', '-h', '-p', '-C', '-D', '-r', '-t', '-U']),
+    env: new Set(['-u', '-C', '-S']),
+    nice: new Set(['-n']),
+    stdbuf: new Set(['-i', '-o', '-e']),
+    xargs: new Set(['-n', '-I', '-L', '-P', '-s', '-d', '-E', '-a']),
+  };
+  const takesValue = valueFlags[wrapper] ?? new Set<string>();
+  while (i < args.length) {
+    const a = args[i] as ShellWord;
+    if (a.value === '--') { i++; break; }
+    if (a.value.startsWith('-') && a.value.length > 1) {
+      i += takesValue.has(a.value) ? 2 : 1;
+      continue;
+    }
+    if (wrapper === 'env' && /^[A-Za-z_][A-Za-z0-9_]*=/.test(a.value)) {
+      const eq = a.value.indexOf('=');
+      assignments.push({ name: a.value.slice(0, eq), value: a.value.slice(eq + 1) });
+      i++;
+      continue;
+    }
+    break;
+  }
+  return { words: args.slice(i), assignments };
+}
+
+/** The script of `sh -c 'script'` (also `-ec`, `-xc`, `-euxc`), or null. */
+function shellCommandString(shell: string, args: ShellWord[]): ShellWord | null {
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as ShellWord;
+    if (shell === 'busybox' && i === 0 && SHELLS.has(a.value)) continue;
+    if (/^-[a-z]*c[a-z]*$/.test(a.value)) return args[i + 1] ?? null;
+    if (/^[-+]o$/.test(a.value)) { i++; continue; }
+    if (!a.value.startsWith('-') && !a.value.startsWith('+')) return null;
+  }
+  return null;
+}
+
+function parseNested(word: ShellWord, _toSpan: ScriptSpanMapper, parser: ShellParser, state: WalkState, nested: boolean, shell: string): void {
+  if (word.dynamic && !/^['"]/.test(word.raw)) return;
+  const inner = parseShellScript(parser, word.value, () => word.span);
+  for (const c of inner.commands) state.commands.push({ ...c, nested: nested || c.nested, via: c.via ?? `${shell} -c` });
+  if (inner.hasPipe) state.pipe = true;
+  if (inner.hasError) state.error = true;
+}
+
+export function baseName(path: string): string {
+  const slash = path.lastIndexOf('/');
+  return slash >= 0 ? path.slice(slash + 1) : path;
+}
+
+function toWord(node: ShellSyntaxNode, toSpan: ScriptSpanMapper): ShellWord {
+  const { value, dynamic } = wordValue(node);
+  return { value, raw: node.text, span: toSpan(node.startIndex, node.endIndex), dynamic };
+}
+
+/** The literal value of a word node: quotes and escapes removed, expansions kept as text. */
+export function wordValue(node: ShellSyntaxNode): { value: string; dynamic: boolean } {
+  switch (node.type) {
+    case 'word':
+    case 'number':
+      return { value: unescapeWord(node.text), dynamic: false };
+    case 'raw_string':
+      return { value: node.text.slice(1, -1), dynamic: false };
+    case 'ansi_c_string':
+      return { value: node.text.slice(2, -1), dynamic: false };
+    case 'string':
+    case 'translated_string': {
+      let value = '';
+      let dynamic = false;
+      let cursor = node.startIndex + (node.type === 'translated_string' ? 2 : 1);
+      const end = node.endIndex - 1;
+      const text = node.text;
+      const base = node.startIndex;
+      for (const c of children(node)) {
+        if (!c.isNamed) continue;
+        if (c.startIndex > cursor) value += unescapeDouble(text.slice(cursor - base, c.startIndex - base));
+        if (c.type === 'string_content') value += unescapeDouble(c.text);
+        else {
+          value += c.text;
+          dynamic = true;
+        }
+        cursor = c.endIndex;
+      }
+      if (end > cursor) value += unescapeDouble(text.slice(cursor - base, end - base));
+      return { value, dynamic };
+    }
+    case 'concatenation': {
+      let value = '';
+      let dynamic = false;
+      for (const c of children(node)) {
+        const v = wordValue(c);
+        value += v.value;
+        dynamic ||= v.dynamic;
+      }
+      return { value, dynamic };
+    }
+    case 'simple_expansion':
+    case 'expansion':
+    case 'command_substitution':
+    case 'arithmetic_expansion':
+    case 'process_substitution':
+      return { value: node.text, dynamic: true };
+    default:
+      return { value: node.text, dynamic: /[$`]/.test(node.text) };
+  }
+}
+
+function unescapeWord(text: string): string {
+  return text.includes('\\') ? text.replace(/\\(.)/gs, '$1') : text;
+}
+
+function unescapeDouble(text: string): string {
+  return text.includes('\\') ? text.replace(/\\([$`"\\\n])/g, (_m, c: string) => (c === '\n' ? '' : c)) : text;
+}
