@@ -37,7 +37,10 @@ export interface Diagnostic {
   severity: Severity;
   category: Category;
   message: string;
+  /** Exact place of the problem (may be inside a multi-line instruction). */
   span: Span;
+  /** First line of the instruction the finding belongs to (the line hadolint would report). */
+  instructionLine: number;
   fix?: Fix;
   /** Equivalent checks of other linters, e.g. `hadolint:DL3009`, `buildkit:JSONArgsRecommended`. */
   equivalents: readonly string[];

@@ -70,6 +70,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): LintRes
         category: rule.category,
         message: r.message,
         span,
+        instructionLine: r.instruction ? (r.instruction.onbuildParent ?? r.instruction).span.line : span.line,
         equivalents: rule.equivalents,
         docsUrl: docsBase + rule.id,
       };
@@ -89,6 +90,7 @@ function internalError(rule: Rule, error: unknown, docsBase: string): Diagnostic
     category: 'correctness',
     message: `Rule ${rule.id} crashed on this file (${detail}). The other rules ran. Please report this Dockerfile so the rule can be fixed.`,
     span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
+    instructionLine: 1,
     equivalents: [],
     docsUrl: `${docsBase}${rule.id}`,
   };
