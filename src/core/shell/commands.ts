@@ -127,7 +127,10 @@ function addCommand(
   }
   if (words.length > 0) emit(words, assignments, toSpan(node.startIndex, node.endIndex), script, toSpan, parser, state, nested, inPipeline, null);
   // Commands inside command substitutions in arguments are commands too (after the command itself).
-  for (const part of children(node)) if (part.isNamed) collectSubstitutions(part, script, toSpan, parser, state);
+  for (const part of children(node)) {
+    if (part.type === 'command_substitution' || part.type === 'process_substitution') walk(part, script, toSpan, parser, state, true, false);
+    else if (part.isNamed) collectSubstitutions(part, script, toSpan, parser, state);
+  }
 }
 
 function collectSubstitutions(node: ShellSyntaxNode, script: string, toSpan: ScriptSpanMapper, parser: ShellParser, state: WalkState): void {
