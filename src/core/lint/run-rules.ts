@@ -33,7 +33,15 @@ export interface LintResult {
 export function lintDockerfile(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const docsBase = options.docsBaseUrl ?? DOCS_BASE_URL;
-  const { dockerfile, ast } = parseDockerfile(text, { shell: options.shell });
+  let parsed: ReturnType<typeof parseDockerfile>;
+  try {
+    parsed = parseDockerfile(text, { shell: options.shell });
+  } catch (error) {
+    // The parser should never fail; if it does, lint without shell parsing rather than throw.
+    parsed = parseDockerfile(text, {});
+    void error;
+  }
+  const { dockerfile, ast } = parsed;
   const syntax = validateSyntax(text, ast);
   const suppressions = config.allowInlineIgnores ? collectSuppressions(dockerfile) : null;
   const diagnostics: Diagnostic[] = [];

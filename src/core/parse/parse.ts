@@ -25,6 +25,7 @@ export interface ParseResult {
   ast: Dockerfile;
 }
 
+const DIRECTIVE_RE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|busybox)$/;
 
 export function parseDockerfile(text: string, options: ParseOptions = {}): ParseResult {
@@ -33,15 +34,21 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Parse
   const escapeChar = ast.getEscapeCharacter();
   const ctx: Ctx = { index, escapeChar, shell: options.shell, text };
 
-  const directives: Directive[] = ast.getDirectives().map((d) => ({
-    name: d.getName().toLowerCase(),
-    value: d.getValue(),
-    span: spanFromRange(d.getRange()),
-  }));
-  const comments: Comment[] = ast.getComments().map((c) => {
+  const directives: Directive[] = [];
+  const comments: Comment[] = [];
+  // dockerfile-ast is lenient about directives; BuildKit only accepts `# key=value` with a one-word key.
+  // Anything else at the top (e.g. `# hadolint stage ignore=DL3007`) is an ordinary comment.
+  for (const d of ast.getDirectives()) {
+    const span = spanFromRange(d.getRange());
+    const line = index.lineText(span.line);
+    const m = DIRECTIVE_RE.exec(line);
+    if (m) directives.push({ name: (m[1] as string).toLowerCase(), value: m[2] as string, span });
+    else comments.push({ text: line.replace(/^\s*#/, '').trim(), span, line: span.line });
+  }
+  for (const c of ast.getComments()) {
     const span = spanFromRange(c.getRange());
-    return { text: c.getContent().trim(), span, line: span.line };
-  });
+    comments.push({ text: c.getContent().trim(), span, line: span.line });
+  }
 
   const instructions: Instruction[] = [];
   const stages: Stage[] = [];
