@@ -33,18 +33,18 @@ export interface LintResult {
 export function lintDockerfile(text: string, options: LintOptions = {}): LintResult {
   const config = options.config ?? DEFAULT_CONFIG;
   const docsBase = options.docsBaseUrl ?? DOCS_BASE_URL;
+  const diagnostics: Diagnostic[] = [];
   let parsed: ReturnType<typeof parseDockerfile>;
   try {
     parsed = parseDockerfile(text, { shell: options.shell });
   } catch (error) {
-    // The parser should never fail; if it does, lint without shell parsing rather than throw.
+    // Should not happen; if the shell layer fails, say so and lint without RUN commands rather than throw.
     parsed = parseDockerfile(text, {});
-    void error;
+    diagnostics.push(internalError('the shell parser', error, docsBase, 'Rules that read RUN commands were skipped.'));
   }
   const { dockerfile, ast } = parsed;
   const syntax = validateSyntax(text, ast);
   const suppressions = config.allowInlineIgnores ? collectSuppressions(dockerfile) : null;
-  const diagnostics: Diagnostic[] = [];
   let suppressedCount = 0;
 
   for (const rule of options.rules ?? allRules) {
@@ -63,7 +63,7 @@ export function lintDockerfile(text: string, options: LintOptions = {}): LintRes
     try {
       rule.check(ctx);
     } catch (error) {
-      diagnostics.push(internalError(rule, error, docsBase));
+      diagnostics.push(internalError(`rule ${rule.id}`, error, docsBase, 'The other rules ran.'));
       continue;
     }
     for (const r of reports) {
@@ -90,16 +90,16 @@ export function lintDockerfile(text: string, options: LintOptions = {}): LintRes
   return { diagnostics, dockerfile, suppressedCount };
 }
 
-function internalError(rule: Rule, error: unknown, docsBase: string): Diagnostic {
+function internalError(what: string, error: unknown, docsBase: string, consequence: string): Diagnostic {
   const detail = error instanceof Error ? error.message : String(error);
   return {
     ruleId: 'internal-error',
     severity: 'error',
     category: 'correctness',
-    message: `Rule ${rule.id} crashed on this file (${detail}). The other rules ran. Please report this Dockerfile so the rule can be fixed.`,
+    message: `Layerlab's ${what} crashed on this file (${detail}). ${consequence} Please report this Dockerfile so it can be fixed.`,
     span: { line: 1, column: 1, endLine: 1, endColumn: 1 },
     instructionLine: 1,
     equivalents: [],
-    docsUrl: `${docsBase}${rule.id}`,
+    docsUrl: `${docsBase}internal-error`,
   };
 }
