@@ -1,7 +1,7 @@
 import type { Category, Fix, Severity, Span } from '../diagnostic.ts';
 import type { LessonId } from '../lessons.ts';
 import type { Instruction, ParsedDockerfile } from '../parse/model.ts';
-import type { ResolvedConfig } from './config.ts';
+import type { LintConfig, ResolvedConfig } from './config.ts';
 import type { SyntaxProblem } from './syntax.ts';
 
 /** A finding as a rule reports it; the runner adds id, severity, category and links. */
@@ -33,8 +33,21 @@ export interface BuildContextInfo {
   topLevel: readonly string[];
 }
 
-/** An invalid example; with `fixed`, applying the rule's fix must give exactly that text. */
-export type InvalidExample = string | { code: string; fixed: string };
+/**
+ * An invalid example; with `fixed`, applying the rule's fix must give exactly that text. With `config`
+ * (the `.layerlab.json` shape, merged over the defaults), the example is linted with that configuration,
+ * for rules that do nothing without it (e.g. trusted registries). With `context`, it is linted as if the
+ * CLI had read that build context (rules about .dockerignore do nothing without one).
+ */
+export type InvalidExample = string | { code: string; fixed?: string; config?: LintConfig; context?: BuildContextInfo };
+
+/** A valid example; `config` and `context` as for InvalidExample. */
+export type ValidExample = string | { code: string; config?: LintConfig; context?: BuildContextInfo };
+
+/** The Dockerfile text of an example. */
+export function exampleCode(example: InvalidExample | ValidExample): string {
+  return typeof example === 'string' ? example : example.code;
+}
 
 export interface RuleDefinition<M extends Record<string, (...args: never[]) => string>> {
   /** Stable kebab-case id, equal to the file name. */
@@ -49,7 +62,7 @@ export interface RuleDefinition<M extends Record<string, (...args: never[]) => s
   /** Why it matters, in a few sentences (rule page, hover). */
   why: string;
   messages: M;
-  examples: { valid: readonly string[]; invalid: readonly InvalidExample[] };
+  examples: { valid: readonly ValidExample[]; invalid: readonly InvalidExample[] };
   /** Set when the rule only works with configuration (e.g. trusted registries). */
   needsConfig?: boolean;
   check(context: RuleContext, messages: M): void;
@@ -65,7 +78,7 @@ export interface Rule {
   why: string;
   fixable: boolean;
   needsConfig: boolean;
-  examples: { valid: readonly string[]; invalid: readonly InvalidExample[] };
+  examples: { valid: readonly ValidExample[]; invalid: readonly InvalidExample[] };
   check(context: RuleContext): void;
 }
 
@@ -78,7 +91,7 @@ export function defineRule<M extends Record<string, (...args: never[]) => string
   for (const e of definition.equivalents) {
     if (!EQUIVALENT_RE.test(e)) throw new Error(`rule ${definition.id}: bad equivalent ${e}`);
   }
-  const fixable = definition.examples.invalid.some((e) => typeof e !== 'string');
+  const fixable = definition.examples.invalid.some((e) => typeof e !== 'string' && e.fixed !== undefined);
   return {
     id: definition.id,
     title: definition.title,

@@ -90,3 +90,37 @@ export function stageChain(df: ParsedDockerfile, stage: Stage): Stage[] {
   }
   return out;
 }
+
+/**
+ * The candidate closest to `value` by edit distance (case-insensitive), when it is close enough to be a
+ * likely typo: at most a third of the length apart (at least 1, at most 3 edits). For "did you mean" hints.
+ */
+export function closestName(value: string, candidates: Iterable<string>): string | undefined {
+  const v = value.toLowerCase();
+  const limit = Math.min(3, Math.max(1, Math.floor(v.length / 3)));
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  for (const c of candidates) {
+    if (c === value) continue;
+    const d = editDistance(v, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = row[0] as number;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const above = row[j] as number;
+      row[j] = Math.min(above + 1, (row[j - 1] as number) + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diagonal = above;
+    }
+  }
+  return row[b.length] as number;
+}
