@@ -36,6 +36,11 @@ describe('commands', () => {
     ]);
   });
 
+  test('`command -v x` only looks x up; `command x` runs it', () => {
+    const s = script('command -v curl && command -pV wget && command -p gcc --version');
+    expect(s.commands.map((c) => (c.via ? `${c.name}<${c.via}` : c.name))).toEqual(['command', 'command', 'command', 'gcc<command']);
+  });
+
   test('finds commands inside sh -c, sudo, env, if bodies and substitutions', () => {
     const s = script(`sudo -u app env A=1 npm ci && sh -c 'apk add curl' && if true; then rm -rf /x; fi && echo $(uname -m)`);
     const names = s.commands.map((c) => `${c.name}${c.via ? `<${c.via}` : ''}${c.nested ? '*' : ''}`);

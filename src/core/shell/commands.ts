@@ -182,6 +182,8 @@ function unwrap(wrapper: string, args: ShellWord[]): { words: ShellWord[]; assig
     const a = args[i] as ShellWord;
     if (a.value === '--') { i++; break; }
     if (a.value.startsWith('-') && a.value.length > 1) {
+      // `command -v x` / `command -V x` only look x up; nothing is run.
+      if (wrapper === 'command' && /^-[pvV]*[vV]/.test(a.value)) return null;
       i += takesValue.has(a.value) ? 2 : 1;
       continue;
     }
