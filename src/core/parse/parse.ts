@@ -122,7 +122,7 @@ function convert(ctx: Ctx, ai: AstInstruction, stage: number, position: number, 
   }));
   const astArgs = a.getArguments();
   const args: Word[] = astArgs.map((w) => ({ value: w.getValue(), span: spanFromRange(w.getRange()) }));
-  const heredocs: Heredoc[] = (a.getHeredocs?.() ?? []).map((h) => {
+  const heredocs: Heredoc[] = safeHeredocs(a).map((h) => {
     const content = h.getContentRange();
     const start = h.getStartRange();
     const end = h.getDelimiterRange() ?? content ?? h.getNameRange();
@@ -300,4 +300,16 @@ function resolveDefs(defs: VarDef[], scope: readonly VarDef[], globalArgs: reado
 function unquote(v: string): string {
   if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
   return v;
+}
+
+/**
+ * dockerfile-ast's getHeredocs throws on some continuations ended by a lone CR followed by a
+ * comment line (e.g. `RUN a \<CR># c<LF>`, found by test/fuzz.test.ts); treat that as no heredocs.
+ */
+function safeHeredocs(a: AnyAst): import('dockerfile-ast').Heredoc[] {
+  try {
+    return a.getHeredocs?.() ?? [];
+  } catch {
+    return [];
+  }
 }
