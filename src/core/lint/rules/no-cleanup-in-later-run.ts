@@ -209,12 +209,14 @@ export const noCleanupInLaterRun = defineRule({
       const list = cleanups.map((c) => `\`${c}\``);
       const what = list.length === 1 ? (list[0] as string) : `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}`;
       const from = sources.map((s) => `line ${s.line}: ${s.whats.join(', ')}`).join('; ');
-      const stay = packages ? 'Those packages stay' : 'Those bytes stay';
+      const stay = packages ? 'Those packages stay' : `Whatever ${list.length === 1 ? 'it removes' : 'they remove'} stays`;
       const move =
         sources.length === 1 && cleanups.length === 1
           ? `Move it to the end of the RUN on line ${sources[0]?.line} (\`… && ${cleanups[0]}\`) and remove it here.`
-          : 'Move each cleanup to the end of the RUN that created the files and remove it here.';
-      return `${what} cannot make the image smaller: ${list.length === 1 ? 'it deletes' : 'they delete'} what an earlier RUN created (${from}). ${stay} in the earlier layer; a later layer can only hide them behind whiteouts. ${move}`;
+          : sources.length === 1
+            ? `Move these cleanups to the end of the RUN on line ${sources[0]?.line} and remove them here.`
+            : 'Move each cleanup to the end of the RUN that created the files and remove it here.';
+      return `${what} cannot make the image smaller: ${list.length === 1 ? 'it deletes' : 'they delete'} what an earlier RUN created (${from}). ${stay} in the earlier layer; a later layer can only hide ${packages ? 'them' : 'it'} behind whiteouts. ${move}`;
     },
   },
   examples: {
