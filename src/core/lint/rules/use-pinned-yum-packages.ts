@@ -1,0 +1,48 @@
+import { defineRule } from '../define-rule.ts';
+import { runs } from '../helpers.ts';
+import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { knownVarsAtRuns, rpmInstallArgs, rpmModuleIsPinned, rpmPackageIsPinned } from '../package-managers/rpm.ts';
+
+export const usePinnedYumPackages = defineRule({
+  id: 'use-pinned-yum-packages',
+  title: 'Pin the versions of packages installed with yum',
+  category: 'maintainability',
+  severity: 'warning',
+  equivalents: ['hadolint:DL3033'],
+  lesson: null,
+  why:
+    '`yum install httpd` installs whatever the repositories hold on the day of the build, so rebuilding the same Dockerfile can give a different image. Name the version, `httpd-2.4.57`, and a stream for modules, `nodejs:20`. A version in a variable (`git-${GIT_VERSION}`) counts when the ARG or ENV is declared before the RUN; `.rpm` files are not flagged.',
+  messages: {
+    package: (name: string) => `\`${name}\` has no version, so each build installs whatever is newest. Pin it as \`${name}-<version>\`, e.g. \`yum install -y ${name}-1.2.3\`.`,
+    module: (name: string) => `The module \`${name}\` has no stream, so the default can change under you. Name one, e.g. \`yum module install -y ${name}:<stream>\`.`,
+  },
+  examples: {
+    invalid: [
+      'FROM rockylinux:9\nRUN yum install -y httpd && yum clean all',
+      'FROM rockylinux:9\nRUN yum install -y rpm-sign && yum clean all',
+      'FROM rockylinux:9\nRUN yum module install -y nodejs && yum clean all',
+      'FROM rockylinux:9 AS base\nENV GIT_VERSION=2.43.5\nFROM rockylinux:9\nRUN yum install -y git-${GIT_VERSION} && yum clean all',
+    ],
+    valid: [
+      'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 gcc-c++-11.4.1 openssl-1:3.0.7 && yum clean all',
+      'FROM rockylinux:9\nRUN yum module install -y nodejs:20 && yum clean all',
+      'FROM rockylinux:9\nARG GIT_VERSION=2.43.5\nRUN yum install -y git-$GIT_VERSION && yum clean all',
+      'FROM rockylinux:9 AS base\nENV GIT_VERSION=2.43.5\nFROM base\nRUN yum install -y git-${GIT_VERSION} && yum clean all',
+      'FROM rockylinux:9\nRUN yum localinstall -y /tmp/app-1.0-1.x86_64.rpm && yum clean all',
+    ],
+  },
+  check({ dockerfile, report }, messages) {
+    const known = knownVarsAtRuns(dockerfile);
+    for (const run of runs(dockerfile)) {
+      const vars = known.get(run) ?? new Set<string>();
+      for (const c of hadolintCommands(run)) {
+        const { packages, modules } = rpmInstallArgs(c, 'yum');
+        const pkg = packages.find((p) => !rpmPackageIsPinned(p, vars));
+        const mod = modules.find((m) => !rpmModuleIsPinned(m));
+        if (pkg === undefined && mod === undefined) continue;
+        report({ instruction: run, span: c.cmd.span, message: pkg !== undefined ? messages.package(pkg) : messages.module(mod as string) });
+        break;
+      }
+    }
+  },
+});

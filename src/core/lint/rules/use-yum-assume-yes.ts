@@ -1,0 +1,44 @@
+import { defineRule } from '../define-rule.ts';
+import { runs } from '../helpers.ts';
+import { insertAfter } from '../package-managers/fixes.ts';
+import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { subcommandWord, YUM_INSTALLS, yumNeedsYes } from '../package-managers/rpm.ts';
+
+export const useYumAssumeYes = defineRule({
+  id: 'use-yum-assume-yes',
+  title: 'Pass -y to yum install',
+  category: 'correctness',
+  severity: 'warning',
+  equivalents: ['hadolint:DL3030'],
+  lesson: null,
+  why:
+    'A build has no one to answer the "Is this ok [y/N]" prompt. Without `-y` (`--assumeyes`), `yum install` reads end-of-input as "no" and the build fails, or worse, depends on yum configuration you cannot see. `-y` makes the install non-interactive.',
+  messages: {
+    missing: (sub: string) => `\`yum ${sub}\` without \`-y\` stops at a confirmation prompt that a build cannot answer. Add \`-y\`: \`yum ${sub} -y <package>\`.`,
+  },
+  examples: {
+    invalid: [
+      {
+        code: 'FROM rockylinux:9\nRUN yum install httpd-2.4.57 && yum clean all',
+        fixed: 'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 && yum clean all',
+      },
+      'FROM centos:7\nRUN yum groupinstall "Development Tools" && yum clean all',
+    ],
+    valid: [
+      'FROM rockylinux:9\nRUN yum install -y httpd-2.4.57 && yum clean all',
+      'FROM rockylinux:9\nRUN yum --assumeyes install httpd-2.4.57 && yum clean all',
+      'FROM rockylinux:9\nRUN yum -qy localinstall /tmp/app-1.0-1.x86_64.rpm && yum clean all',
+    ],
+  },
+  check({ dockerfile, report }, messages) {
+    for (const run of runs(dockerfile)) {
+      const bad = hadolintCommands(run).filter(yumNeedsYes);
+      const first = bad[0];
+      if (!first) continue;
+      const words = bad.map((c) => subcommandWord(c, YUM_INSTALLS));
+      const edits = words.map((w) => (w ? insertAfter(run, w, ' -y') : null));
+      const fix = edits.every((e) => e !== null) ? { title: 'Add -y', edits: edits.filter((e) => e !== null) } : undefined;
+      report({ instruction: run, span: first.cmd.span, message: messages.missing(words[0]?.value ?? 'install'), fix });
+    }
+  },
+});
