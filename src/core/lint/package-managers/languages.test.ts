@@ -5,7 +5,7 @@ import { parseDockerfile } from '../../parse/parse.ts';
 import type { ShellParser } from '../../shell/types.ts';
 import { hadolintCommands, type HCommand } from './hadolint-view.ts';
 import {
-  gemIsPinned, gemPackages, goModuleIsPinned, goModules, isPipInstall, isPipWrapper, isYarnCacheClean, isYarnInstall, pipInstallKeepsCache, pipInstallWord,
+  gemIsPinned, gemPackages, goModuleIsPinned, goModules, listOf, isPipInstall, isPipWrapper, isYarnCacheClean, isYarnInstall, pipInstallKeepsCache, pipInstallWord,
   pipPackageIsPinned, scriptDisablesPipCache, unpinnedNpmPackages, unpinnedPipPackages,
 } from './languages.ts';
 
@@ -97,5 +97,13 @@ describe('gem, go', () => {
     expect(goModuleIsPinned('./cmd/...')).toBe(true);
     expect(goModuleIsPinned('a@latest')).toBe(false);
     expect(goModuleIsPinned('a')).toBe(false);
+  });
+});
+
+describe('listOf', () => {
+  test('joins names for messages', () => {
+    expect(listOf(['a'])).toBe('`a`');
+    expect(listOf(['a', 'b', 'c'])).toBe('`a`, `b` and `c`');
+    expect(listOf(['a', 'b', 'c', 'd', 'e', 'f'])).toBe('`a`, `b`, `c`, `d` and 2 more');
   });
 });

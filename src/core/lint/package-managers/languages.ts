@@ -169,3 +169,10 @@ export function goModuleIsPinned(m: string): boolean {
   if (m === '.' || m.startsWith('/') || m.startsWith('.')) return true;
   return m.includes('@') && !m.endsWith('@latest') && !m.endsWith('@none');
 }
+
+/** `a`, `b` and `c` (at most four names, then "and N more"). */
+export function listOf(names: readonly string[]): string {
+  const q = names.slice(0, 4).map((n) => `\`${n}\``);
+  if (names.length > 4) q.push(`${names.length - 4} more`);
+  return q.length > 1 ? `${q.slice(0, -1).join(', ')} and ${q[q.length - 1]}` : (q[0] ?? '');
+}

@@ -42,6 +42,6 @@ describe('use-pinned-gem-versions (hadolint DL3028)', () => {
     const d = findings('FROM ruby:3.3-slim\nRUN gem install bundler:2.5.18 foreman');
     expect(d).toHaveLength(1);
     expect(d[0]?.span).toEqual({ line: 2, column: 5, endLine: 2, endColumn: 39 });
-    expect(d[0]?.message).toContain('gem install foreman');
+    expect(d[0]?.message).toContain('`foreman` is installed');
   });
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
 import { hadolintCommands } from '../package-managers/hadolint-view.ts';
-import { gemIsPinned, gemPackages } from '../package-managers/languages.ts';
+import { gemIsPinned, gemPackages, listOf } from '../package-managers/languages.ts';
 
 export const usePinnedGemVersions = defineRule({
   id: 'use-pinned-gem-versions',
@@ -13,8 +13,8 @@ export const usePinnedGemVersions = defineRule({
   why:
     '`gem install bundler` installs the newest release at build time, so the same Dockerfile builds a different image next month, and a major release (Bundler 2 to 3, say) can break the build. Pin each gem as `name:version`, or with `-v`/`--version`. Gems your application needs belong in the Gemfile and Gemfile.lock, installed with `bundle install`.',
   messages: {
-    unpinned: (gems: string) =>
-      `\`gem install ${gems}\` takes whatever version is newest at build time, so rebuilds are not repeatable. Pin it, e.g. \`gem install ${gems.split(' ')[0]}:<version>\` or \`gem install ${gems.split(' ')[0]} -v <version>\`.`,
+    unpinned: (gems: readonly string[]) =>
+      `${listOf(gems)} ${gems.length > 1 ? 'are' : 'is'} installed without a version, so each build gets whatever is newest on RubyGems. Pin ${gems.length > 1 ? 'them' : 'it'}, e.g. \`gem install ${gems[0] ?? ''}:<version>\` or \`gem install ${gems[0] ?? ''} -v <version>\`.`,
   },
   examples: {
     invalid: [
@@ -35,7 +35,7 @@ export const usePinnedGemVersions = defineRule({
       for (const c of hadolintCommands(run)) {
         const unpinned = gemPackages(c).filter((g) => !gemIsPinned(g));
         if (unpinned.length === 0) continue;
-        report({ instruction: run, span: c.cmd.span, message: messages.unpinned(unpinned.join(' ')) });
+        report({ instruction: run, span: c.cmd.span, message: messages.unpinned(unpinned) });
         break;
       }
     }

@@ -65,6 +65,6 @@ describe('use-pinned-npm-packages (hadolint DL3016)', () => {
     const d = findings('FROM node:22-slim\nRUN npm ci && npm install -g pm2 nodemon');
     expect(d).toHaveLength(1);
     expect(d[0]?.span).toEqual({ line: 2, column: 15, endLine: 2, endColumn: 41 });
-    expect(d[0]?.message).toContain('pm2 nodemon');
+    expect(d[0]?.message).toContain('`pm2` and `nodemon` are');
   });
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
 import { hadolintCommands } from '../package-managers/hadolint-view.ts';
-import { unpinnedNpmPackages } from '../package-managers/languages.ts';
+import { listOf, unpinnedNpmPackages } from '../package-managers/languages.ts';
 
 export const usePinnedNpmPackages = defineRule({
   id: 'use-pinned-npm-packages',
@@ -13,8 +13,8 @@ export const usePinnedNpmPackages = defineRule({
   why:
     '`npm install -g typescript` resolves to the newest release at build time, so the image changes from one build to the next even when the Dockerfile does not. Name a version (`typescript@5.5.4`), or let package.json and the lockfile decide with a bare `npm ci`. Tarballs, local folders and git URLs with a `#commit` are not flagged.',
   messages: {
-    unpinned: (packages: string) =>
-      `\`npm install ${packages}\` takes whatever version is newest at build time, so rebuilds are not repeatable. Pin it, e.g. \`${packages.split(' ')[0]}@<version>\`, or add it to package.json and run \`npm ci\`.`,
+    unpinned: (packages: readonly string[]) =>
+      `${listOf(packages)} ${packages.length > 1 ? 'are' : 'is'} installed without a version, so each build gets whatever is newest on the registry. Pin ${packages.length > 1 ? 'them' : 'it'}, e.g. \`npm install ${packages[0] ?? ''}@<version>\`, or add ${packages.length > 1 ? 'them' : 'it'} to package.json and run \`npm ci\`.`,
   },
   examples: {
     invalid: [
@@ -36,7 +36,7 @@ export const usePinnedNpmPackages = defineRule({
       for (const c of hadolintCommands(run)) {
         const unpinned = unpinnedNpmPackages(c);
         if (unpinned.length === 0) continue;
-        report({ instruction: run, span: c.cmd.span, message: messages.unpinned(unpinned.join(' ')) });
+        report({ instruction: run, span: c.cmd.span, message: messages.unpinned(unpinned) });
         break;
       }
     }

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
 import { hadolintCommands } from '../package-managers/hadolint-view.ts';
-import { unpinnedPipPackages } from '../package-managers/languages.ts';
+import { listOf, unpinnedPipPackages } from '../package-managers/languages.ts';
 
 export const usePinnedPipPackages = defineRule({
   id: 'use-pinned-pip-packages',
@@ -13,8 +13,8 @@ export const usePinnedPipPackages = defineRule({
   why:
     '`pip install flask` installs whatever release is newest on the day of the build, so two builds of the same Dockerfile can ship different code, and a new major version can break the image without any change on your side. Pin each package (`flask==3.0.3`) or install from a pinned requirements or constraints file. Requirements files (`-r`), local projects (`.`), wheels, archives, paths and VCS URLs with `@ref` are not flagged.',
   messages: {
-    unpinned: (packages: string) =>
-      `\`pip install ${packages}\` takes whatever version is newest at build time, so rebuilds are not repeatable. Pin it, e.g. \`${packages.split(' ')[0]}==<version>\`, or list pinned versions in a requirements file and use \`pip install -r requirements.txt\`.`,
+    unpinned: (packages: readonly string[]) =>
+      `${listOf(packages)} ${packages.length > 1 ? 'are' : 'is'} installed without a version, so each build gets whatever is newest on the index. Pin ${packages.length > 1 ? 'them' : 'it'}, e.g. \`${packages[0] ?? ''}==<version>\`, or list pinned versions in a requirements file and run \`pip install -r requirements.txt\`.`,
   },
   examples: {
     invalid: [
@@ -36,7 +36,7 @@ export const usePinnedPipPackages = defineRule({
       for (const c of hadolintCommands(run)) {
         const unpinned = unpinnedPipPackages(c);
         if (unpinned.length === 0) continue;
-        report({ instruction: run, span: c.cmd.span, message: messages.unpinned(unpinned.join(' ')) });
+        report({ instruction: run, span: c.cmd.span, message: messages.unpinned(unpinned) });
         break;
       }
     }

@@ -53,6 +53,12 @@ describe('use-yarn-cache-clean (hadolint DL3060)', () => {
     expect(findings('FROM node:20\nRUN yarn install\nFROM node:22\nRUN echo hi')).toHaveLength(0);
   });
 
+  test('like hadolint, an alias counts as reused when a FROM names it with a tag or registry', () => {
+    expect(findings('FROM node:22 AS deps\nRUN yarn install\nFROM deps:latest\nRUN echo hi')).toHaveLength(1);
+    expect(findings('FROM node:22 AS deps\nRUN yarn install\nFROM registry.example.com/deps:1\nRUN echo hi')).toHaveLength(1);
+    expect(findings('FROM node:22 AS deps\nRUN yarn install\nFROM example/deps:1\nRUN echo hi')).toHaveLength(0);
+  });
+
   test('no fix when the RUN is not a plain && chain', () => {
     const d = findings('FROM node:22-slim\nRUN yarn install || true');
     expect(d).toHaveLength(1);

@@ -1,4 +1,4 @@
-import type { ParsedDockerfile } from '../../parse/model.ts';
+import type { ParsedDockerfile, Stage } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
 import { lastOrReusedStageIndexes, runs } from '../helpers.ts';
 import { cleanedAfterInstall, hadolintCommands, hasCacheOrTmpfsMountWith } from '../package-managers/hadolint-view.ts';
@@ -46,11 +46,26 @@ export const useYarnCacheClean = defineRule({
   },
 });
 
-/** hadolint's choice: the last stage, stages reused by a later FROM, and stages whose FROM line equals the last one. */
+/**
+ * hadolint's choice: the last stage, stages whose FROM line equals the last one, and stages whose alias
+ * some FROM names as its image (`FROM deps`, also `FROM deps:tag`).
+ */
 function checkedStages(df: ParsedDockerfile): Set<number> {
   const out = lastOrReusedStageIndexes(df);
   const last = df.stages[df.stages.length - 1];
-  const key = (s: NonNullable<typeof last>) => `${s.platform ?? ''}\u0000${s.image.raw}\u0000${s.nameRaw ?? ''}`;
-  if (last) for (const s of df.stages) if (key(s) === key(last)) out.add(s.index);
+  if (!last) return out;
+  const key = (s: Stage) => `${s.platform ?? ''}\u0000${s.image.raw}\u0000${s.nameRaw ?? ''}`;
+  const images = new Set(df.stages.map((s) => imageName(s.image.raw)));
+  for (const s of df.stages) if (key(s) === key(last) || (s.name !== null && images.has(s.name))) out.add(s.index);
   return out;
+}
+
+/** The image name of a FROM as written, without registry, tag and digest, lower-cased. */
+function imageName(raw: string): string {
+  let s = raw.split('@')[0] ?? '';
+  const colon = s.lastIndexOf(':');
+  if (colon > s.lastIndexOf('/')) s = s.slice(0, colon);
+  const first = s.split('/')[0] ?? '';
+  if (s.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) s = s.slice(first.length + 1);
+  return s.toLowerCase();
 }
