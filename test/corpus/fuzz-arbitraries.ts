@@ -175,7 +175,7 @@ const { shell } = fc.letrec<{ shell: string; unit: string }>((tie) => ({
     tie('shell').map((s) => `[[ -n "$X" ]] && ${s}`),
     tie('shell').map((s) => `cat <<EOF > /x\n${s}\nEOF`),
   ),
-  shell: fc.tuple(tie('unit'), fc.array(fc.tuple(operator, tie('unit')), { maxLength: 3, depthSize: 'small' })).map(([first, rest]) => first + rest.map(([op, u]) => op + u).join('')),
+  shell: fc.tuple(tie('unit'), fc.array(fc.tuple(operator, tie('unit')), { maxLength: 3 })).map(([first, rest]) => first + rest.map(([op, u]) => op + u).join('')),
 }));
 
 const jsonArray = fc.oneof(
