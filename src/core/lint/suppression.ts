@@ -71,7 +71,8 @@ export function collectSuppressions(dockerfile: ParsedDockerfile): Suppressions 
     m = LAYERLAB_RE.exec(text);
     if (m) {
       const list = (m[2] ?? '').split(' -- ')[0]?.split(/[\s,]+/).filter(Boolean) ?? [];
-      const names = new Set(list.map((n) => (n === 'all' ? '*' : n)));
+      // A name is a rule id, `all`, a qualified equivalent, or a bare hadolint code / BuildKit check name.
+      const names = new Set(list.flatMap((n) => (n === 'all' ? ['*'] : n.includes(':') ? [n] : [n, `hadolint:${n}`, `buildkit:${n}`])));
       if (m[1]) scopes.push({ from: 1, to: lastLine, names });
       else {
         const target = nextInstruction(c.line);
