@@ -91,6 +91,86 @@ export function stageChain(df: ParsedDockerfile, stage: Stage): Stage[] {
   return out;
 }
 
+/** A pair of ENV or LABEL as the builder splits it (quote-aware, unlike `Instruction.args`). */
+export interface KeyValuePair {
+  /** Quotes removed, escaped characters unescaped. */
+  key: string;
+  /** `key=value`: quotes removed. Legacy `key value`: the rest of the instruction as written, trimmed. */
+  value: string;
+  /** The legacy `KEY value` form (no `=`), which takes the rest of the instruction as its value. */
+  legacy: boolean;
+  keySpan: import('../diagnostic.ts').Span;
+  /** The value as written; null for an empty `key=`. */
+  valueSpan: import('../diagnostic.ts').Span | null;
+  /** The whole pair as written. */
+  span: import('../diagnostic.ts').Span;
+}
+
+/**
+ * Pairs of `ENV` or `LABEL`: `a=1 b="x y"`, or the legacy `a x y` (one pair taking the rest).
+ * Line continuations (and blank or comment lines after them) are skipped, as the builder does.
+ */
+export function keyValuePairs(df: ParsedDockerfile, instruction: Instruction): KeyValuePair[] {
+  if (!instruction.argsSpan) return [];
+  const base = df.offsetOf(instruction.argsSpan.line, instruction.argsSpan.column);
+  const text = instruction.argsText;
+  const esc = df.escapeChar;
+  // Characters of the logical line with their document offsets.
+  const cs: { c: string; o: number }[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const cont = text[i] === esc ? /^[ \t]*\r?\n/.exec(text.slice(i + 1)) : null;
+    if (!cont) {
+      cs.push({ c: text[i] as string, o: base + i });
+      continue;
+    }
+    i += cont[0].length;
+    for (let m = /^[ \t]*(#[^\n]*)?\r?\n/.exec(text.slice(i + 1)); m; m = /^[ \t]*(#[^\n]*)?\r?\n/.exec(text.slice(i + 1))) i += m[0].length;
+  }
+  const ws = (k: number) => k < cs.length && /\s/.test((cs[k] as { c: string }).c);
+  const span = (a: number, b: number) => df.spanOf((cs[a] as { o: number }).o, (cs[b - 1] as { o: number }).o + 1);
+  /** Reads a word from `k` up to unquoted whitespace (or `stop`); returns its unquoted value and end. */
+  const word = (k: number, stop: string): [string, number] => {
+    let out = '';
+    let quote = '';
+    for (; k < cs.length; k++) {
+      const c = (cs[k] as { c: string }).c;
+      if (quote) {
+        if (c === quote) quote = '';
+        else if (c === esc && quote === '"' && k + 1 < cs.length) out += (cs[++k] as { c: string }).c;
+        else out += c;
+      } else if (c === '"' || c === "'") quote = c;
+      else if (/\s/.test(c) || c === stop) break;
+      else if (c === esc && k + 1 < cs.length) out += (cs[++k] as { c: string }).c;
+      else out += c;
+    }
+    return [out, k];
+  };
+  const pairs: KeyValuePair[] = [];
+  let k = 0;
+  while (ws(k)) k++;
+  while (k < cs.length) {
+    const start = k;
+    const [key, keyEnd] = word(k, '=');
+    if (keyEnd === start) break;
+    const keySpan = span(start, keyEnd);
+    if (cs[keyEnd]?.c === '=') {
+      const [value, end] = word(keyEnd + 1, '');
+      pairs.push({ key, value, legacy: false, keySpan, valueSpan: end > keyEnd + 1 ? span(keyEnd + 1, end) : null, span: span(start, end) });
+      k = end;
+      while (ws(k)) k++;
+      continue;
+    }
+    let v = keyEnd;
+    while (ws(v)) v++;
+    let end = cs.length;
+    while (end > v && ws(end - 1)) end--;
+    const value = cs.slice(v, end).map((x) => x.c).join('');
+    pairs.push({ key, value, legacy: true, keySpan, valueSpan: end > v ? span(v, end) : null, span: span(start, Math.max(end, keyEnd)) });
+    break;
+  }
+  return pairs;
+}
+
 /**
  * The candidate closest to `value` by edit distance (case-insensitive), when it is close enough to be a
  * likely typo: at most a third of the length apart (at least 1, at most 3 edits). For "did you mean" hints.
@@ -123,4 +203,12 @@ function editDistance(a: string, b: string): number {
     }
   }
   return row[b.length] as number;
+}
+
+/** The instruction (or ONBUILD trigger) at a line: the one starting last at or before it. */
+export function instructionAtLine(df: ParsedDockerfile, line: number): Instruction | undefined {
+  let found: Instruction | undefined;
+  for (const i of df.instructions) if (i.span.line <= line) found = i;
+  const t = found?.trigger;
+  return t && t.span.line <= line && line <= t.span.endLine ? t : found;
 }

@@ -1,6 +1,30 @@
+import type { Fix, Span } from '../../diagnostic.ts';
+import type { Instruction, ParsedDockerfile } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
+import { doubleQuotedJson } from './no-single-quoted-json.ts';
 
-const KEYWORDS = new Set(['CMD', 'ENTRYPOINT']);
+/**
+ * hadolint (language-docker) reads `[ "a", "b" ]` as exec form: double-quoted strings separated by commas,
+ * line continuations allowed, nothing after the `]`. Anything else is shell form.
+ */
+function isExecForm(i: Instruction, esc: string): boolean {
+  const e = esc.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+  const text = i.argsText.replace(new RegExp(`${e}[ \\t]*\\r?\\n([ \\t]*(#[^\\n]*)?\\r?\\n)*`, 'g'), ' ').trim();
+  const str = `"(?:[^"${e}\\n]|${e}[^\\n])*"`;
+  return new RegExp(`^\\[\\s*(${str}\\s*(,\\s*${str}\\s*)*)?\\]$`).test(text);
+}
+
+/** `CMD a b` → `CMD ["a", "b"]` for plain words on one line (no quotes, variables, operators or globs). */
+function execFix(text: string, span: Span): Fix | undefined {
+  if (!/^[A-Za-z0-9_./:=@%+,-]+( +[A-Za-z0-9_./:=@%+,-]+)*$/.test(text.trim()) || span.line !== span.endLine) return undefined;
+  const words = text.trim().split(/ +/);
+  return { title: 'Rewrite in exec form', edits: [{ span, text: `[${words.map((w) => JSON.stringify(w)).join(', ')}]` }] };
+}
+
+/** Converting ENTRYPOINT changes meaning when the stage also has a CMD (exec-form ENTRYPOINT appends it). */
+function hasCmd(df: ParsedDockerfile, i: Instruction): boolean {
+  return df.instructions.some((x) => x.stage === i.stage && x.keyword === 'CMD');
+}
 
 export const useExecFormCmd = defineRule({
   id: 'use-exec-form-cmd',
@@ -10,39 +34,38 @@ export const useExecFormCmd = defineRule({
   equivalents: ['hadolint:DL3025', 'buildkit:JSONArgsRecommended'],
   lesson: 'runtime-hygiene',
   why:
-    'In shell form the process is started as `/bin/sh -c "…"`, so the shell is PID 1 and your program never receives SIGTERM: `docker stop` waits 10 seconds and then kills it. The exec form `["prog", "arg"]` runs the program directly. (HEALTHCHECK CMD is checked too, as hadolint does.)',
+    'In shell form the process is started as `/bin/sh -c "…"`, so the shell is PID 1 and your program never receives SIGTERM: `docker stop` waits 10 seconds and then kills it. The exec form `["prog", "arg"]` runs the program directly. As in hadolint, every shell-form CMD and ENTRYPOINT is reported (ONBUILD triggers and HEALTHCHECK are not); BuildKit skips them when the stage sets its own SHELL.',
   messages: {
-    shell: (keyword: string) => `${keyword} in shell form runs under \`/bin/sh -c\`, which does not pass signals on. Write it as a JSON array, e.g. ${keyword} ["executable", "arg"].`,
+    shell: (keyword: string) =>
+      `${keyword} in shell form runs under \`/bin/sh -c\`, which does not pass signals on. Write it as a JSON array, e.g. ${keyword} ["executable", "arg"].`,
+    singleQuotes: (keyword: string) =>
+      `This ${keyword} looks like exec form, but single quotes are not valid JSON, so it runs as a shell command under \`/bin/sh -c\`. Use double quotes: ${keyword} ["executable", "arg"].`,
   },
   examples: {
     invalid: [
-      {
-        code: 'FROM python:3.12-slim\nCMD gunicorn app.wsgi',
-        fixed: 'FROM python:3.12-slim\nCMD ["gunicorn", "app.wsgi"]',
-      },
+      { code: 'FROM python:3.12-slim\nCMD gunicorn app.wsgi', fixed: 'FROM python:3.12-slim\nCMD ["gunicorn", "app.wsgi"]' },
+      { code: "FROM node:22-slim\nCMD ['node', 'server.js']", fixed: 'FROM node:22-slim\nCMD ["node", "server.js"]' },
       'FROM alpine:3.20\nENTRYPOINT /entrypoint.sh "$@"',
-      'FROM alpine:3.20\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1',
+      'FROM alpine:3.20\nENTRYPOINT ["/entrypoint.sh"] --verbose',
     ],
-    valid: ['FROM python:3.12-slim\nCMD ["gunicorn", "app.wsgi"]', 'FROM alpine:3.20\nHEALTHCHECK NONE', 'FROM alpine:3.20\nHEALTHCHECK --interval=5s CMD ["curl", "-f", "http://localhost/"]'],
+    valid: [
+      'FROM python:3.12-slim\nCMD ["gunicorn", "app.wsgi"]',
+      'FROM alpine:3.20\nENTRYPOINT [ "/bin/sh", "-c", \\\n  "echo start && exec /app" ]',
+      'FROM alpine:3.20\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1',
+      'FROM node:22-slim\nONBUILD CMD npm start',
+      'FROM scratch\nCMD []',
+    ],
   },
   check({ dockerfile, report }, messages) {
     for (const i of dockerfile.instructions) {
-      const target = i;
-      if (KEYWORDS.has(target.keyword)) {
-        if (target.json || !target.argsSpan) continue;
-        report({ instruction: target, span: target.argsSpan, message: messages.shell(target.keyword), fix: simpleExecFix(target.argsText, target.argsSpan) });
-      } else if (target.keyword === 'HEALTHCHECK') {
-        const cmd = target.args.find((a) => a.value.toUpperCase() === 'CMD');
-        if (!cmd || target.json) continue;
-        report({ instruction: target, span: target.argsSpan ?? undefined, message: messages.shell('HEALTHCHECK CMD') });
+      if ((i.keyword !== 'CMD' && i.keyword !== 'ENTRYPOINT') || !i.argsSpan || isExecForm(i, dockerfile.escapeChar)) continue;
+      const quoted = i.heredocs.length === 0 ? doubleQuotedJson(i.argsText) : null;
+      if (quoted) {
+        report({ instruction: i, span: i.argsSpan, message: messages.singleQuotes(i.keyword), fix: { title: 'Use double quotes', edits: [{ span: i.argsSpan, text: quoted }] } });
+        continue;
       }
+      const fixable = i.heredocs.length === 0 && (i.keyword === 'CMD' || !hasCmd(dockerfile, i));
+      report({ instruction: i, span: i.argsSpan, message: messages.shell(i.keyword), fix: fixable ? execFix(i.argsText, i.argsSpan) : undefined });
     }
   },
 });
-
-/** A fix only when the command is plain words: no quotes, variables, operators or continuations. */
-function simpleExecFix(text: string, span: import('../../diagnostic.ts').Span) {
-  if (!/^[A-Za-z0-9_./:=@%+,-]+( [A-Za-z0-9_./:=@%+,-]+)*$/.test(text.trim()) || span.line !== span.endLine) return undefined;
-  const words = text.trim().split(' ');
-  return { title: 'Rewrite in exec form', edits: [{ span, text: JSON.stringify(words).replace(/","/g, '", "') }] };
-}
