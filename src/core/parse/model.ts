@@ -53,6 +53,8 @@ export interface Instruction {
   /** Raw text after the flags, continuation lines included, as in the document. */
   argsText: string;
   argsSpan: Span | null;
+  /** `name=value` pairs of ARG, ENV and LABEL, values with quotes and escapes processed (null: no value). */
+  properties: { name: string; value: string | null; span: Span }[];
   /** The JSON (exec) form, when the arguments are a JSON array of strings. */
   json: string[] | null;
   heredocs: Heredoc[];

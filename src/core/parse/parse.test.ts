@@ -120,3 +120,16 @@ describe('instructions', () => {
     }
   });
 });
+
+describe('ARG, ENV and LABEL properties', () => {
+  test('quoted values with spaces stay one value', () => {
+    const df = parse(`FROM alpine:3.20\nENV A="x y" B=2 C='q r' D=a\\ b\nLABEL "org.opencontainers.image.title"="My app"\n`);
+    expect(df.stages[0]?.vars.map((v) => [v.name, v.value])).toEqual([
+      ['A', 'x y'],
+      ['B', '2'],
+      ['C', 'q r'],
+      ['D', 'a b'],
+    ]);
+    expect(df.instructions[2]?.properties.map((p) => [p.name, p.value])).toEqual([['org.opencontainers.image.title', 'My app']]);
+  });
+});

@@ -153,6 +153,7 @@ function convert(ctx: Ctx, ai: AstInstruction, stage: number, position: number, 
     args,
     argsText,
     argsSpan: argsStart >= 0 ? ctx.index.span(argsStart, endOffset) : null,
+    properties: (a.getProperties?.() ?? []).map((p) => ({ name: p.getName(), value: p.getValue(), span: spanFromRange(p.getRange()) })),
     json: parseJsonForm(argsText, keyword),
     heredocs,
     stage,
@@ -262,22 +263,11 @@ function newStage(ai: AstInstruction, instruction: Instruction, stages: Stage[],
 
 function varDefs(instruction: Instruction): VarDef[] {
   if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') return [];
-  const defs: VarDef[] = [];
-  const line = instruction.span.line;
   const kind = instruction.keyword;
-  // `ENV key value` (legacy form): one variable whose value is the rest of the line.
-  const text = instruction.argsText.replace(/\\\r?\n/g, ' ').trim();
-  if (kind === 'ENV' && instruction.args.length >= 2 && !(instruction.args[0] as Word).value.includes('=')) {
-    const name = (instruction.args[0] as Word).value;
-    defs.push({ name, value: text.slice(text.indexOf(name) + name.length).trim(), kind, line });
-    return defs;
-  }
-  for (const w of instruction.args) {
-    const eq = w.value.indexOf('=');
-    if (eq > 0) defs.push({ name: w.value.slice(0, eq), value: unquote(w.value.slice(eq + 1)), kind, line });
-    else if (eq < 0 && kind === 'ARG') defs.push({ name: w.value, value: null, kind, line });
-  }
-  return defs;
+  const line = instruction.span.line;
+  return instruction.properties
+    .filter((p) => p.name !== '')
+    .map((p) => ({ name: p.name, value: p.value === null && kind === 'ENV' ? '' : p.value, kind, line }));
 }
 
 /**
@@ -297,10 +287,6 @@ function resolveDefs(defs: VarDef[], scope: readonly VarDef[], globalArgs: reado
   });
 }
 
-function unquote(v: string): string {
-  if (v.length >= 2 && ((v.startsWith('"') && v.endsWith('"')) || (v.startsWith("'") && v.endsWith("'")))) return v.slice(1, -1);
-  return v;
-}
 
 /**
  * dockerfile-ast's getHeredocs throws on some continuations ended by a lone CR followed by a
