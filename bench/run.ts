@@ -11,6 +11,10 @@
  * plus a generated 1000-instruction Dockerfile (median of several full lints) and throw counts.
  * Prints whether the targets hold and writes bench/results/latest.json.
  *
+ * Then a breakdown of Layerlab's time by phase (model building, shell parsing, syntax checks,
+ * suppressions, rules) and the slowest rules, on the corpus and on the big file, to show where
+ * the time goes.
+ *
  * Options: --reps=N (default 15), --check (exit 1 when a target is missed).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -20,7 +24,12 @@ import { fileURLToPath } from 'node:url';
 import { DockerfileParser } from 'dockerfile-ast';
 import * as dockerfilelint from 'dockerfilelint';
 import { validate } from 'dockerfile-utils';
+import { DEFAULT_CONFIG } from '../src/core/lint/config.ts';
+import type { RuleContext } from '../src/core/lint/define-rule.ts';
 import { rules } from '../src/core/lint/registry.ts';
+import { collectSuppressions } from '../src/core/lint/suppression.ts';
+import { validateSyntax } from '../src/core/lint/syntax.ts';
+import { parseDockerfile } from '../src/core/parse/parse.ts';
 import { createNodeLinter } from '../src/node/engine.ts';
 import { corpusFiles } from '../test/corpus/files.ts';
 
@@ -165,6 +174,66 @@ for (const r of results) if (r.thrownOn.length > 0) console.log(`${r.name} threw
 const slowest = Object.entries(layerlab.perFile).sort((a, b) => b[1] - a[1]).slice(0, 5);
 console.log(`slowest files for layerlab: ${slowest.map(([n, ms]) => `${n} ${ms.toFixed(2)} ms`).join(', ')}`);
 
+// ---- where Layerlab's time goes ----
+interface Breakdown {
+  phases: Record<string, number>;
+  rules: [string, number][];
+}
+
+/** Sums, over the texts, the median time of each phase of a lint (ms), and each rule's check. */
+function breakdown(texts: readonly string[], reps: number): Breakdown {
+  const phases: Record<string, number> = { 'dockerfile-ast parse': 0, 'model (parse.ts without shell)': 0, 'shell parsing (tree-sitter + commands)': 0, 'syntax checks (dockerfile-utils)': 0, suppressions: 0, 'all rules': 0, 'full lint': 0 };
+  const perRule = new Map<string, number>();
+  const med = (f: () => unknown): number => median(Array.from({ length: reps }, () => { const t0 = performance.now(); f(); return performance.now() - t0; }));
+  for (const text of texts) {
+    const parsed = parseDockerfile(text, { shell: linter.shell });
+    const add = (k: string, v: number): void => { phases[k] = (phases[k] ?? 0) + v; };
+    add('dockerfile-ast parse', med(() => DockerfileParser.parse(text)));
+    const model = med(() => parseDockerfile(text));
+    add('model (parse.ts without shell)', model);
+    add('shell parsing (tree-sitter + commands)', Math.max(0, med(() => parseDockerfile(text, { shell: linter.shell })) - model));
+    add('syntax checks (dockerfile-utils)', med(() => validateSyntax(text, parsed.ast)));
+    add('suppressions', med(() => collectSuppressions(parsed.dockerfile)));
+    // Rules run on a fresh parse each time, in registry order, so lazily built views of the
+    // document are paid for by the first rule that needs them, as in a real lint.
+    const ruleTimes = rules.map(() => [] as number[]);
+    const totals: number[] = [];
+    for (let r = 0; r < reps; r++) {
+      const fresh = parseDockerfile(text, { shell: linter.shell });
+      const ctx: RuleContext = { dockerfile: fresh.dockerfile, config: DEFAULT_CONFIG, syntax: validateSyntax(text, fresh.ast), context: null, report: () => {} };
+      let total = 0;
+      rules.forEach((rule, i) => {
+        const t0 = performance.now();
+        try {
+          rule.check(ctx);
+        } catch {
+          // the lint reports a crashing rule as internal-error; here only its time counts
+        }
+        const t = performance.now() - t0;
+        ruleTimes[i]?.push(t);
+        total += t;
+      });
+      totals.push(total);
+    }
+    rules.forEach((rule, i) => perRule.set(rule.id, (perRule.get(rule.id) ?? 0) + median(ruleTimes[i] ?? [])));
+    add('all rules', median(totals));
+    add('full lint', med(() => linter.lint(text)));
+  }
+  return { phases, rules: [...perRule].sort((a, b) => b[1] - a[1]) };
+}
+
+const corpusBreakdown = breakdown(files.map((f) => f.text), 5);
+const bigBreakdown = breakdown([big], 3);
+const share = (b: Breakdown, k: string): string => `${((100 * (b.phases[k] ?? 0)) / (b.phases['full lint'] || 1)).toFixed(0)}%`;
+console.log('\nWhere the time goes (ms; corpus = sum over all files of per-file medians; big = the 1000-instruction file):');
+console.log(`  ${pad('phase', 42)}${padL('corpus', 10)}${padL('share', 7)}${padL('big', 10)}${padL('share', 7)}`);
+for (const k of Object.keys(corpusBreakdown.phases)) {
+  console.log(`  ${pad(k, 42)}${padL((corpusBreakdown.phases[k] ?? 0).toFixed(2), 10)}${padL(share(corpusBreakdown, k), 7)}${padL((bigBreakdown.phases[k] ?? 0).toFixed(2), 10)}${padL(share(bigBreakdown, k), 7)}`);
+}
+console.log('  (dockerfile-ast parse runs inside "model"; the phases add up to about the full lint.)');
+console.log(`  slowest rules on the corpus: ${corpusBreakdown.rules.slice(0, 8).map(([id, ms]) => `${id} ${ms.toFixed(2)}`).join(', ')}`);
+console.log(`  slowest rules on the big file: ${bigBreakdown.rules.slice(0, 8).map(([id, ms]) => `${id} ${ms.toFixed(2)}`).join(', ')}`);
+
 const checks = [
   { target: `full lint median <= ${TARGETS.medianMs} ms`, value: layerlab.medianMs, ok: layerlab.medianMs <= TARGETS.medianMs },
   { target: `full lint p95 <= ${TARGETS.p95Ms} ms`, value: layerlab.p95Ms, ok: layerlab.p95Ms <= TARGETS.p95Ms },
@@ -193,6 +262,10 @@ writeFileSync(
       tools: results.map((r) => ({ ...r, medianMs: round3(r.medianMs), p95Ms: round3(r.p95Ms), maxMs: round3(r.maxMs) })),
       ratios: Object.fromEntries(results.filter((r) => r !== layerlab).map((r) => [r.name, { median: round3(layerlab.medianMs / r.medianMs), p95: round3(layerlab.p95Ms / r.p95Ms) }])),
       bigFile: { instructions: bigInstructions, chars: big.length, medianMs: round3(bigMs), parseMs: round3(bigParseMs), runs: bigRuns.map(round3) },
+      breakdown: {
+        corpus: { phases: roundAll(corpusBreakdown.phases), slowestRules: corpusBreakdown.rules.slice(0, 15).map(([id, ms]) => ({ id, ms: round3(ms) })) },
+        bigFile: { phases: roundAll(bigBreakdown.phases), slowestRules: bigBreakdown.rules.slice(0, 15).map(([id, ms]) => ({ id, ms: round3(ms) })) },
+      },
       targets: checks,
       allTargetsHold: allOk,
     },
@@ -205,4 +278,8 @@ if (process.argv.includes('--check') && !allOk) process.exitCode = 1;
 
 function round3(x: number): number {
   return Math.round(x * 1000) / 1000;
+}
+
+function roundAll(o: Record<string, number>): Record<string, number> {
+  return Object.fromEntries(Object.entries(o).map(([k, v]) => [k, round3(v)]));
 }
