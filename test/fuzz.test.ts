@@ -21,6 +21,8 @@ if (process.env.FUZZ_SEED === 'random') console.log(`fuzz seed: ${SEED} (replay 
 /** Default run counts: 10,000 cases in total. */
 const RUNS = { generated: 4500, mutated: 2500, random: 3000 };
 const runs = (n: number): number => Math.max(1, Math.round(n * SCALE));
+/** About 30 s for all on an idle 2-core machine; generous limits so a busy machine does not flake. */
+const TIMEOUT = 240_000 * SCALE;
 
 let linter: NodeLinter;
 beforeAll(async () => {
@@ -35,15 +37,15 @@ function assertClean(text: string): void {
 describe(`fuzz (seed ${SEED})`, () => {
   test('generated Dockerfiles', () => {
     fc.assert(fc.property(generatedDockerfile, assertClean), { seed: SEED, numRuns: runs(RUNS.generated) });
-  });
+  }, TIMEOUT);
 
   test('mutated corpus files', () => {
     fc.assert(fc.property(mutatedCorpusFile, assertClean), { seed: SEED + 1, numRuns: runs(RUNS.mutated) });
-  });
+  }, TIMEOUT);
 
   test('random strings', () => {
     fc.assert(fc.property(randomText, assertClean), { seed: SEED + 2, numRuns: runs(RUNS.random) });
-  });
+  }, TIMEOUT);
 
   // Keeps the generator honest: the shapes it is meant to produce do show up in a sample.
   test('the generator covers the intended shapes', () => {
