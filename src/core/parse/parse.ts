@@ -30,6 +30,7 @@ const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|busybox)$/;
 
 export function parseDockerfile(text: string, options: ParseOptions = {}): ParseResult {
   const ast = DockerfileParser.parse(text);
+  for (const i of ast.getInstructions()) memoiseArguments(i);
   const index = new TextIndex(text);
   const escapeChar = ast.getEscapeCharacter();
   const ctx: Ctx = { index, escapeChar, shell: options.shell, text };
@@ -109,6 +110,23 @@ type AnyAst = AstInstruction & {
   getProperties?: () => import('dockerfile-ast').Property[];
 };
 
+/**
+ * dockerfile-ast recomputes an instruction's arguments from the text on every call, and it is called
+ * from getFlags, getHeredocs, the validator and here: about a sixth of lint time. The arguments of
+ * a parsed document never change, so each instruction computes them once (callers get a copy,
+ * because ModifiableInstruction.getArguments shifts flags off the array it receives).
+ */
+function memoiseArguments(instruction: AstInstruction): void {
+  const target = instruction as unknown as { getRawArguments: () => unknown[] };
+  const compute = target.getRawArguments;
+  if (typeof compute !== 'function') return;
+  let cached: unknown[] | null = null;
+  target.getRawArguments = () => {
+    cached ??= compute.call(instruction);
+    return cached.slice();
+  };
+}
+
 function convert(ctx: Ctx, ai: AstInstruction, stage: number, position: number, posixShell: boolean): Instruction {
   const a = ai as AnyAst;
   const range = a.getRange();
@@ -166,6 +184,7 @@ function convert(ctx: Ctx, ai: AstInstruction, stage: number, position: number, 
   if (keyword === 'ONBUILD') {
     const t = a.getTriggerInstruction?.();
     if (t) {
+      memoiseArguments(t);
       const trigger = convert(ctx, t, stage, -1, posixShell);
       trigger.onbuildParent = instruction;
       instruction.trigger = trigger;
