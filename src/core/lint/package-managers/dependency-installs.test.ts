@@ -27,6 +27,14 @@ describe('node installs', () => {
     expect(nodeManifestInstall(one('yarn'))).toBe('yarn');
     expect(nodeManifestInstall(one('yarn --frozen-lockfile'))).toBe('yarn');
     expect(nodeManifestInstall(one('yarn build'))).toBeNull();
+    expect(nodeManifestInstall(one('yarn --version'))).toBeNull();
+    expect(nodeManifestInstall(one('yarn -v'))).toBeNull();
+    expect(nodeManifestInstall(one('yarn --help'))).toBeNull();
+    expect(nodeManifestInstall(one('yarn config set registry https://registry.example.com'))).toBeNull();
+    expect(nodeManifestInstall(one('npm --version'))).toBeNull();
+    expect(nodeManifestInstall(one('npm config set fund false'))).toBeNull();
+    expect(nodeManifestInstall(one('pnpm --version'))).toBeNull();
+    expect(nodeManifestInstall(one('pnpm fetch'))).toBeNull();
     expect(nodeManifestInstall(one('pnpm i --frozen-lockfile'))).toBe('pnpm');
     expect(nodeManifestInstall(one('sudo npm ci'))).toBe('npm');
   });
@@ -45,11 +53,19 @@ describe('dependencyInstall', () => {
     ['cargo fetch', 'rust', ['Cargo.toml', 'Cargo.lock']],
     ['mvn -B -q dependency:go-offline', 'java', ['pom.xml']],
     ['dotnet restore', 'dotnet', ['*.csproj (and the .sln)']],
+    ['pnpm fetch --prod', 'node', ['pnpm-lock.yaml']],
+    ['cargo chef cook --release --recipe-path recipe.json', 'rust', ['recipe.json (from `cargo chef prepare`)']],
+    ['go get -d -v ./...', 'go', ['go.mod', 'go.sum']],
+    ['go get', 'go', ['go.mod', 'go.sum']],
+    ['pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt', 'python', ['requirements.txt']],
+    ['bundle', 'ruby', ['Gemfile', 'Gemfile.lock']],
   ])('%s', (script, ecosystem, manifests) => {
     expect(dependencyInstall(one(script))).toMatchObject({ ecosystem, manifests });
   });
 
-  test.each(['npm install -g pm2', 'pip install six', 'pip install --no-deps .', 'pipenv install requests', 'go build ./...', 'go mod tidy', 'cargo test', 'dotnet build --no-restore', 'make'])(
+  test.each(['npm install -g pm2', 'pip install six', 'pip install --no-deps .', 'pipenv install requests', 'go build ./...', 'go mod tidy', 'cargo test', 'dotnet build --no-restore', 'make',
+    'bundle --version', 'bundle -v', 'bundle config set --local without development', 'yarn --version', 'go get github.com/example/tool@v1.2.3',
+    'cargo chef prepare --recipe-path recipe.json', 'pip wheel six', 'poetry --version', 'composer --version', 'pip --version'])(
     'not an install: %s',
     (script) => {
       expect(dependencyInstall(one(script))).toBeNull();

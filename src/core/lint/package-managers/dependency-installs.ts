@@ -26,6 +26,14 @@ const NPM_INSTALL = new Set(['install', 'i', 'in', 'ins', 'inst', 'insta', 'inst
 const NPM_CI = new Set(['ci', 'clean-install', 'ic', 'install-clean', 'isntall-clean']);
 const LOCKFILES: Record<string, string> = { npm: 'package-lock.json', yarn: 'yarn.lock', pnpm: 'pnpm-lock.yaml', bun: 'bun.lockb' };
 
+/** Options that only print something (`yarn --version`, `bundle -v`, `--help`): the command installs nothing. */
+const INFO_FLAGS = new Set(['--version', '-v', '-V', '--help', '-h', '-?']);
+
+/** Does the command carry an informational option (`--version`, `-v`, `--help`, `-h`)? */
+export function onlyInforms(cmd: ShellCommand): boolean {
+  return cmd.args.some((a) => INFO_FLAGS.has(a.value));
+}
+
 /**
  * `npm ci`, `npm install` (no package names), `yarn`/`yarn install`, `pnpm install`, `bun install`:
  * an install of everything package.json lists. Returns the tool name, or null.
@@ -35,7 +43,8 @@ export function nodeManifestInstall(cmd: ShellCommand): 'npm' | 'yarn' | 'pnpm' 
   if (tool !== 'npm' && tool !== 'yarn' && tool !== 'pnpm' && tool !== 'bun') return null;
   const [sub, ...rest] = positionals(cmd, NODE_VALUE_FLAGS).map((w) => w.value);
   if (tool === 'npm') return (sub !== undefined && NPM_CI.has(sub)) || (sub !== undefined && NPM_INSTALL.has(sub) && rest.length === 0) ? 'npm' : null;
-  if (tool === 'yarn') return sub === undefined || sub === 'install' ? 'yarn' : null;
+  // A bare `yarn` installs, unless it only prints its version or help (`yarn --version`).
+  if (tool === 'yarn') return (sub === undefined && !onlyInforms(cmd)) || sub === 'install' ? 'yarn' : null;
   return (sub === 'install' || sub === 'i') && rest.length === 0 ? tool : null;
 }
 
@@ -73,10 +82,17 @@ export function nodeSubcommand(cmd: ShellCommand): string | undefined {
 
 /** Classifies a command as a dependency install step, naming the manifests it reads. */
 export function dependencyInstall(cmd: ShellCommand): DependencyInstall | null {
+  // `pnpm fetch` downloads everything the lockfile names, so a later `pnpm install --offline` only links.
+  if (cmd.name === 'pnpm' && nodeSubcommand(cmd) === 'fetch') return { ecosystem: 'node', label: 'pnpm fetch', manifests: ['pnpm-lock.yaml'] };
   const node = nodeManifestInstall(cmd);
   if (node) return { ecosystem: 'node', label: cmd.name === 'yarn' ? 'yarn install' : `${cmd.name} ${sub(cmd, NODE_VALUE_FLAGS) ?? 'install'}`, manifests: ['package.json', LOCKFILES[node] as string] };
   const pip = pipInvocation(cmd);
-  if (pip && sub(pip, PIP_VALUE_FLAGS) === 'install') {
+  const pipSub = pip ? sub(pip, PIP_VALUE_FLAGS) : undefined;
+  // `pip wheel -r` / `pip download -r` fetch the requirements too (a wheel-house built before the source copy).
+  if (pip && (pipSub === 'wheel' || pipSub === 'download') && pipRequirementFiles(pip).length > 0) {
+    return { ecosystem: 'python', label: `pip ${pipSub} -r`, manifests: pipRequirementFiles(pip) };
+  }
+  if (pip && pipSub === 'install') {
     const reqs = pipRequirementFiles(pip);
     if (reqs.length > 0) return { ecosystem: 'python', label: 'pip install -r', manifests: reqs };
     if (pipLocalTargets(pip).length > 0 && !hasFlag(pip, '--no-deps')) return { ecosystem: 'python', label: 'pip install .', manifests: ['pyproject.toml (or setup.py)'] };
@@ -94,12 +110,18 @@ export function dependencyInstall(cmd: ShellCommand): DependencyInstall | null {
       return s === 'sync' || (s === 'install' && positionals(cmd).length === 1) ? { ecosystem: 'python', label: `pipenv ${s}`, manifests: ['Pipfile', 'Pipfile.lock'] } : null;
     case 'bundle':
     case 'bundler':
-      return s === undefined || s === 'install' ? { ecosystem: 'ruby', label: 'bundle install', manifests: ['Gemfile', 'Gemfile.lock'] } : null;
+      return (s === undefined && !onlyInforms(cmd)) || s === 'install' ? { ecosystem: 'ruby', label: 'bundle install', manifests: ['Gemfile', 'Gemfile.lock'] } : null;
     case 'composer':
       return s === 'install' ? { ecosystem: 'php', label: 'composer install', manifests: ['composer.json', 'composer.lock'] } : null;
-    case 'go':
-      return s === 'mod' && positionals(cmd)[1]?.value === 'download' ? { ecosystem: 'go', label: 'go mod download', manifests: ['go.mod', 'go.sum'] } : null;
+    case 'go': {
+      const args = positionals(cmd).slice(1).map((w) => w.value);
+      if (s === 'mod' && args[0] === 'download') return { ecosystem: 'go', label: 'go mod download', manifests: ['go.mod', 'go.sum'] };
+      // `go get -d ./...` (or a bare `go get`) downloads the module's dependencies; `go get example.com/tool` installs a tool.
+      if (s === 'get' && args.every((a) => a === '.' || a.startsWith('./'))) return { ecosystem: 'go', label: 'go get', manifests: ['go.mod', 'go.sum'] };
+      return null;
+    }
     case 'cargo':
+      if (s === 'chef' && positionals(cmd)[1]?.value === 'cook') return { ecosystem: 'rust', label: 'cargo chef cook', manifests: ['recipe.json (from `cargo chef prepare`)'] };
       return s === 'fetch' || s === 'build' ? { ecosystem: 'rust', label: `cargo ${s}`, manifests: ['Cargo.toml', 'Cargo.lock'] } : null;
     case 'mvn':
     case 'mvnw': {

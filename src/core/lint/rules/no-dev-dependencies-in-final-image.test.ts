@@ -72,8 +72,28 @@ describe('no-dev-dependencies-in-final-image', () => {
     'ENV UV_NO_DEV=1\nRUN uv sync',
     'RUN composer install --no-dev',
     'RUN npm run build',
+    // Version checks and configuration are not installs.
+    'RUN yarn --version',
+    'RUN yarn -v && npm --version && pnpm --version',
+    'RUN yarn --help',
+    'RUN npm config set fund false && yarn config set network-timeout 600000',
+    'RUN pip --version && poetry --version && composer --version',
+    'RUN poetry config virtualenvs.create false',
+    'RUN composer config --global process-timeout 2000',
   ])('accepts %s', (body) => {
     expect(count(body)).toBe(0);
+  });
+
+  test('the official node image installing yarn and checking its version is clean', () => {
+    const text = [
+      'FROM debian:bookworm-slim',
+      'RUN set -ex \\',
+      '  && tar -xzf yarn-v1.22.22.tar.gz -C /opt/ \\',
+      '  && ln -s /opt/yarn-v1.22.22/bin/yarn /usr/local/bin/yarn \\',
+      '  && yarn --version',
+      'CMD ["node"]',
+    ].join('\n');
+    expect(findings(text)).toEqual([]);
   });
 
   test('a build stage that is not the final image is not checked', () => {

@@ -16,7 +16,6 @@ const FAMILIES: Record<string, Family> = {
   python: { small: ['slim', 'alpine'], suggest: (v) => `\`python:${v}-slim\` (about 150 MB instead of about 1 GB)` },
   node: { small: ['slim', 'alpine'], suggest: (v) => `\`node:${v}-slim\` or \`node:${v}-alpine\` (a few hundred MB less)` },
   ruby: { small: ['slim', 'alpine'], suggest: (v) => `\`ruby:${v}-slim\` (several hundred MB less)` },
-  php: { small: ['slim', 'alpine'], suggest: (v) => `an Alpine variant such as \`php:${v}-fpm-alpine\` or \`php:${v}-cli-alpine\`` },
   golang: { small: ['slim', 'alpine'], suggest: () => 'a multi-stage build: compile in `golang` and copy the binary into `gcr.io/distroless/static-debian12` or `alpine`' },
   rust: { small: ['slim', 'alpine'], suggest: () => 'a multi-stage build: compile in `rust` and copy the binary into `debian:bookworm-slim` or a distroless image' },
   openjdk: { small: ['slim', 'alpine', 'jre'], suggest: (v) => `a JRE image such as \`eclipse-temurin:${v}-jre\` (the JDK is not needed to run a jar)` },
@@ -45,7 +44,7 @@ export const preferSmallerBaseImage = defineRule({
   equivalents: [],
   lesson: 'choosing-a-base-image',
   why:
-    'The default tags of the official language images (`python:3.12`, `node:22`, `ruby:3.3`, JDKs…) are built on a full Debian with compilers, headers and tools for building native extensions, which a running app rarely needs: they are several times larger than the `-slim` or `-alpine` variants, pull more slowly and carry more packages to patch. Only the final image is checked; builder stages may use the full image, which is what multi-stage builds are for.',
+    'The default tags of the official language images (`python:3.12`, `node:22`, `ruby:3.3`, JDKs…) are built on a full Debian with compilers, headers and tools for building native extensions, which a running app rarely needs: they are several times larger than the `-slim` or `-alpine` variants, pull more slowly and carry more packages to patch. Only the final image is checked; builder stages may use the full image, which is what multi-stage builds are for. The Debian `php` images are not reported: they are built on debian slim and have no smaller Debian variant.',
   messages: {
     full: (image: string, suggestion: string, via: string) =>
       `The final image is built on \`${image}\`${via}, the full-size variant with compilers and build tools. Run on ${suggestion}, or keep \`${image}\` as a builder stage and copy the result into the smaller image.`,

@@ -33,6 +33,9 @@ describe('use-dependency-manifest-copy-first', () => {
     ['COPY . .', 'RUN dotnet restore'],
     ['COPY . .', 'RUN dotnet publish -c Release -o /out'],
     ['COPY package.json package-lock.json ./\nCOPY . .', 'RUN npm ci'],
+    ['COPY . .', 'RUN go get -d -v ./...'],
+    ['COPY . .', 'RUN pnpm fetch && pnpm install --offline'],
+    ['COPY . .', 'RUN cargo chef cook --release --recipe-path recipe.json'],
   ])('flags %s before %s', (copy, run) => {
     expect(count(`${copy}\n${run}`)).toBe(1);
   });
@@ -52,6 +55,19 @@ describe('use-dependency-manifest-copy-first', () => {
     'COPY --from=build /app .\nRUN npm ci',
     'COPY src/ ./src/\nRUN npm ci',
     'RUN npm ci\nCOPY . .',
+    // The dependency step comes first, from the lockfile or a recipe alone; the install after the copy only links or builds.
+    'COPY pnpm-lock.yaml ./\nRUN --mount=type=cache,id=pnpm,target=/pnpm/store pnpm fetch\nCOPY . .\nRUN pnpm install --offline --frozen-lockfile',
+    'COPY --from=planner /app/recipe.json recipe.json\nRUN cargo chef cook --release --recipe-path recipe.json\nCOPY . .\nRUN cargo build --release --bin api',
+    'COPY Cargo.toml Cargo.lock ./\nRUN mkdir src && echo "fn main() {}" > src/main.rs && cargo build --release\nCOPY . .\nRUN cargo build --release',
+    'COPY go.mod go.sum ./\nRUN go mod download\nCOPY . .\nRUN go get -d ./... && go build ./...',
+    'COPY package.json package-lock.json ./\nRUN npm ci\nCOPY . .\nRUN npm install',
+    'COPY Gemfile Gemfile.lock ./\nRUN bundle install\nCOPY . .\nRUN bundle exec rake assets:precompile',
+    'COPY pyproject.toml uv.lock ./\nRUN uv sync --frozen --no-install-project\nCOPY . .\nRUN uv sync --frozen',
+    'COPY pyproject.toml poetry.lock ./\nRUN poetry install --no-root\nCOPY . .\nRUN poetry install --only-root',
+    'COPY pom.xml .\nRUN mvn -B dependency:go-offline\nCOPY src ./src\nCOPY . .\nRUN mvn -B package -DskipTests',
+    'COPY *.csproj ./\nRUN dotnet restore\nCOPY . .\nRUN dotnet publish --no-restore -c Release -o /out',
+    'COPY requirements.txt .\nRUN pip wheel --wheel-dir /wheels -r requirements.txt\nCOPY . .\nRUN pip install --no-index --find-links /wheels -r requirements.txt',
+    'COPY . .\nRUN go get github.com/example/tool@v1.2.3',
   ])('accepts %s', (body) => {
     expect(count(body)).toBe(0);
   });

@@ -14,7 +14,7 @@ export const useDependencyManifestCopyFirst = defineRule({
   equivalents: [],
   lesson: 'cache-friendly-order',
   why:
-    'A COPY step is re-run, and every step after it, whenever any copied file changes. When `COPY . .` comes before `npm ci` or `pip install -r requirements.txt`, editing one line of code re-installs every dependency. Copy only the manifests (package.json and the lockfile, requirements.txt, go.mod and go.sum, …) first, install, and copy the rest afterwards: the install then comes from the cache until the dependencies really change.',
+    'A COPY step is re-run, and every step after it, whenever any copied file changes. When `COPY . .` comes before `npm ci` or `pip install -r requirements.txt`, editing one line of code re-installs every dependency. Copy only the manifests (package.json and the lockfile, requirements.txt, go.mod and go.sum, …) first, install, and copy the rest afterwards: the install then comes from the cache until the dependencies really change. A dependency step of the same ecosystem before the copy (`pnpm fetch`, `cargo chef cook`, `go mod download`, `poetry install --no-root`, `dotnet restore`, …) counts: a later install that only links or adds the project is fine.',
   messages: {
     order: (copy: string, step: string, line: number, manifests: string) =>
       `\`${copy}\` copies the whole build context before \`${step}\` (line ${line}), so every source edit invalidates the cache and re-runs the install. Copy only ${manifests} first, run \`${step}\`, then \`${copy}\`.`,
@@ -31,6 +31,8 @@ export const useDependencyManifestCopyFirst = defineRule({
       'FROM rust:1.81 AS build\nCOPY Cargo.toml Cargo.lock ./\nRUN cargo fetch\nCOPY . .\nRUN cargo build --release',
       'FROM node:22 AS build\nCOPY . .\nRUN npm run build',
       'FROM node:22-slim\nCOPY --from=build /app .\nRUN npm ci --omit=dev',
+      'FROM node:22-slim\nWORKDIR /app\nCOPY pnpm-lock.yaml ./\nRUN pnpm fetch\nCOPY . .\nRUN pnpm install --offline --frozen-lockfile',
+      'FROM lukemathwalker/cargo-chef:0.1.68-rust-1.83 AS build\nCOPY recipe.json .\nRUN cargo chef cook --release --recipe-path recipe.json\nCOPY . .\nRUN cargo build --release',
     ],
   },
   check({ dockerfile, report }, messages) {

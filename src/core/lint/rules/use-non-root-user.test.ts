@@ -33,6 +33,14 @@ describe('use-non-root-user', () => {
     expect(lint('FROM debian AS base\nUSER 0\nFROM base')).toEqual([]);
   });
 
+  test('images that drop privileges in their entrypoint with gosu or su-exec are not reported', () => {
+    expect(lint('FROM alpine:3.20\nRUN apk add --no-cache \'su-exec>=0.2\' tzdata\nENTRYPOINT ["docker-entrypoint.sh"]')).toEqual([]);
+    expect(lint('FROM debian:bookworm-slim\nRUN wget -O /usr/local/bin/gosu "https://example.com/gosu-amd64" && chmod +x /usr/local/bin/gosu')).toEqual([]);
+    expect(lint('FROM debian:bookworm-slim\nCOPY --from=tianon/gosu:1.17 /gosu /usr/local/bin/')).toEqual([]);
+    expect(lint('FROM debian:bookworm-slim\nRUN echo gosumo > /etc/motd')).toHaveLength(1);
+    expect(lint('FROM debian:bookworm-slim\nRUN apt-get install -y su-exec-docs')).toHaveLength(1);
+  });
+
   test('ignores a USER that only an ONBUILD trigger would set', () => {
     expect(lint('FROM debian\nONBUILD USER app')).toHaveLength(1);
   });

@@ -1,10 +1,20 @@
 import { defineRule } from '../define-rule.ts';
 import { finalStage, stageChain } from '../helpers.ts';
-import type { ImageRef } from '../../parse/model.ts';
+import type { ImageRef, Instruction } from '../../parse/model.ts';
 
 /** Base images that already default to an unprivileged user (distroless `:nonroot`, `*-unprivileged`, nanoserver). */
 function defaultsToNonRoot(image: ImageRef): boolean {
   return /non-?root|rootless|unprivileged/i.test(`${image.name}:${image.tag ?? ''}`) || /(^|\/)windows\/nanoserver$/.test(image.name);
+}
+
+/**
+ * Images that start as root on purpose and drop privileges in their entrypoint with gosu or su-exec (the
+ * official postgres, redis, mariadb images): the tools are installed or copied only for that step-down.
+ */
+function dropsPrivilegesAtStart(instructions: readonly Instruction[]): boolean {
+  return instructions.some(
+    (i) => (i.keyword === 'RUN' || i.keyword === 'COPY' || i.keyword === 'ADD') && /(^|[^\w-])(gosu|su-exec)([^\w-]|$)/.test(`${i.flags.map((f) => f.value ?? '').join(' ')} ${i.argsText}`),
+  );
 }
 
 type Family = 'scratch' | 'windows' | 'node' | 'dotnet' | 'distroless' | 'alpine' | 'debian';
@@ -38,7 +48,7 @@ export const useNonRootUser = defineRule({
   equivalents: [],
   lesson: 'runtime-hygiene',
   why:
-    'Without a USER instruction the container runs as root, so a bug in the app is a bug with root rights and any container escape starts from root. Only the final stage matters (it is the image that runs); a USER in a stage it builds FROM counts too. Base images that already default to an unprivileged user (distroless `:nonroot`, `*-unprivileged` images) are not reported, and an explicit `USER root` is left to no-root-user.',
+    'Without a USER instruction the container runs as root, so a bug in the app is a bug with root rights and any container escape starts from root. Only the final stage matters (it is the image that runs); a USER in a stage it builds FROM counts too. Base images that already default to an unprivileged user (distroless `:nonroot`, `*-unprivileged` images) are not reported, nor images that install gosu or su-exec to drop privileges in their entrypoint (as the official database images do), and an explicit `USER root` is left to no-root-user.',
   messages: {
     noUser: (image: string, account: string, how: string) =>
       `The final stage (FROM \`${image}\`) never sets USER, so the container runs as ${account}. ${how}`,
@@ -54,6 +64,7 @@ export const useNonRootUser = defineRule({
       'FROM node:22-slim AS base\nUSER node\nFROM base\nCOPY . /app',
       'FROM golang:1.23 AS build\nRUN go build -o /out/app .\nFROM gcr.io/distroless/static-debian12:nonroot\nCOPY --from=build /out/app /app',
       'FROM debian:bookworm-slim\nUSER root',
+      'FROM debian:bookworm-slim\nRUN apt-get update && apt-get install -y --no-install-recommends gosu && rm -rf /var/lib/apt/lists/*\nCOPY docker-entrypoint.sh /usr/local/bin/\nENTRYPOINT ["docker-entrypoint.sh"]',
     ],
   },
   check({ dockerfile, report }, messages) {
@@ -61,6 +72,7 @@ export const useNonRootUser = defineRule({
     if (!last) return;
     const chain = stageChain(dockerfile, last);
     if (chain.some((s) => s.instructions.some((i) => i.keyword === 'USER'))) return;
+    if (dropsPrivilegesAtStart(chain.flatMap((s) => s.instructions))) return;
     const root = (chain[chain.length - 1] ?? last).image;
     // An image chosen by a build argument without a default could be anything.
     if (root.resolved === null || defaultsToNonRoot(root)) return;

@@ -51,6 +51,18 @@ describe('use-workdir-before-relative-copy (hadolint DL3045)', () => {
     expect(lint('WORKDIR /app\nCOPY foo bar')).toEqual([]);
   });
 
+  test('a quoted destination with a space is split at the space, as hadolint and the builder split it', () => {
+    // hadolint (language-docker) and BuildKit split plain-form COPY arguments at spaces even inside quotes,
+    // so the destination is `Files\tool\tool.exe"`, a relative fragment: reported, with a hint to use JSON form.
+    const text = '# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY bin\\tool.exe "C:\\Program Files\\tool\\tool.exe"';
+    const [d] = lint(text);
+    expect(d?.span).toEqual({ line: 3, column: 31, endLine: 3, endColumn: 51 });
+    expect(d?.message).toContain('JSON form');
+    expect(lint('# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY bin\\tool.exe "C:\\Tools\\tool.exe"')).toEqual([]);
+    expect(lint('# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY bin\\tool.exe \'C:\\Tools\\tool.exe\'')).toEqual([]);
+    expect(lint('# escape=`\nFROM mcr.microsoft.com/windows/nanoserver:ltsc2022\nCOPY ["bin\\\\tool.exe", "C:\\\\Program Files\\\\tool\\\\tool.exe"]')).toEqual([]);
+  });
+
   test('JSON form and heredoc destinations', () => {
     expect(lint('FROM a\nCOPY ["a", "b/"]')).toHaveLength(1);
     expect(lint('FROM a\nCOPY ["a", "/b/"]')).toEqual([]);

@@ -18,6 +18,8 @@ export const useWorkdirBeforeRelativeCopy = defineRule({
   why:
     'A relative COPY destination lands in the current working directory, which without a WORKDIR is whatever the base image chose (often `/`), so files end up in a place nobody expects and a change of base image silently moves them. Set `WORKDIR /app` first, or write an absolute destination. As in hadolint, a WORKDIR counts when it is in this stage or in the stage this one is built `FROM`; the base image\'s own WORKDIR is not known and does not count.',
   messages: {
+    splitQuoted: (dest: string) =>
+      `\`${dest}\` is the end of a quoted path with a space: outside the JSON form, COPY splits its arguments at spaces even inside quotes, so the destination is this relative fragment. Use the JSON form for paths with spaces: \`COPY ["src", "C:\\\\Program Files\\\\app\\\\"]\`.`,
     relative: (dest: string) =>
       `\`${dest}\` is relative, and no WORKDIR is set in this stage, so the files go to the base image's working directory (often \`/\`). Add \`WORKDIR /app\` (or the directory you mean) before this COPY, or use an absolute destination.`,
   },
@@ -55,7 +57,8 @@ export const useWorkdirBeforeRelativeCopy = defineRule({
         if (current !== undefined && workdirSet.get(current) === true) continue;
         const ops = copyOperands(instruction, dockerfile);
         if (!ops || absoluteOrVariable(ops.dest.value)) continue;
-        report({ instruction, span: ops.dest.span, message: messages.relative(ops.dest.value) });
+        const split = !ops.dest.json && /["']$/.test(ops.dest.value) && !/^["']/.test(ops.dest.value);
+        report({ instruction, span: ops.dest.span, message: split ? messages.splitQuoted(ops.dest.value) : messages.relative(ops.dest.value) });
       }
     }
   },
