@@ -59,6 +59,8 @@ describe('dependencyInstall', () => {
     ['go get', 'go', ['go.mod', 'go.sum']],
     ['pip wheel --no-cache-dir --wheel-dir /wheels -r requirements.txt', 'python', ['requirements.txt']],
     ['bundle', 'ruby', ['Gemfile', 'Gemfile.lock']],
+    ['bundle --jobs 4 --retry 3', 'ruby', ['Gemfile', 'Gemfile.lock']],
+    ['bundle install -j 4', 'ruby', ['Gemfile', 'Gemfile.lock']],
   ])('%s', (script, ecosystem, manifests) => {
     expect(dependencyInstall(one(script))).toMatchObject({ ecosystem, manifests });
   });

@@ -71,6 +71,9 @@ export function pipLocalTargets(pip: ShellCommand): string[] {
   return out;
 }
 
+/** Value-taking options of `bundle` (so `bundle --jobs 4` is a bare, installing `bundle`). */
+const BUNDLE_VALUE_FLAGS = ['-j', '--jobs', '--retry', '--gemfile', '--path', '--without', '--with', '--binstubs'];
+
 function sub(cmd: ShellCommand, valueFlags: readonly string[] = []): string | undefined {
   return positionals(cmd, valueFlags)[0]?.value;
 }
@@ -109,8 +112,10 @@ export function dependencyInstall(cmd: ShellCommand): DependencyInstall | null {
     case 'pipenv':
       return s === 'sync' || (s === 'install' && positionals(cmd).length === 1) ? { ecosystem: 'python', label: `pipenv ${s}`, manifests: ['Pipfile', 'Pipfile.lock'] } : null;
     case 'bundle':
-    case 'bundler':
-      return (s === undefined && !onlyInforms(cmd)) || s === 'install' ? { ecosystem: 'ruby', label: 'bundle install', manifests: ['Gemfile', 'Gemfile.lock'] } : null;
+    case 'bundler': {
+      const b = sub(cmd, BUNDLE_VALUE_FLAGS);
+      return (b === undefined && !onlyInforms(cmd)) || b === 'install' ? { ecosystem: 'ruby', label: 'bundle install', manifests: ['Gemfile', 'Gemfile.lock'] } : null;
+    }
     case 'composer':
       return s === 'install' ? { ecosystem: 'php', label: 'composer install', manifests: ['composer.json', 'composer.lock'] } : null;
     case 'go': {
