@@ -4,11 +4,12 @@
  * Ground truth used here:
  * - the research table apt-closure-bookworm.tsv (real apt 2.6 simulating installs on a
  *   fake debian:bookworm dpkg status), read from $LAYERLAB_RESEARCH_DIR
- *   (default /work/shared/research) when present; skipped otherwise;
+ *   (default: ../shared/research beside the repository, as on developer machines and CI) when present; skipped otherwise;
  * - calibration facts (issue "The layer-size and cache simulator on real package data" and
  *   the research's calibration cases A1-A3: buildpack-deps:bookworm-curl/-scm/bookworm);
  * - the package lists of the official images in docker-library/repo-info.
  */
+import { fileURLToPath } from 'node:url';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -79,7 +80,7 @@ describe('bookworm', () => {
     expect(Math.abs(pct(MB(full.installedSizeKiB), 590.4))).toBeLessThan(2);
   });
 
-  const researchDir = process.env['LAYERLAB_RESEARCH_DIR'] ?? '/work/shared/research';
+  const researchDir = process.env['LAYERLAB_RESEARCH_DIR'] ?? fileURLToPath(new URL('../../../shared/research', import.meta.url));
   const table = join(researchDir, 'apt-closure-bookworm.tsv');
 
   it.skipIf(!existsSync(table))('matches the apt closures recorded in apt-closure-bookworm.tsv', () => {
