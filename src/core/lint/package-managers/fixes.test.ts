@@ -3,7 +3,8 @@ import { createNodeLinter } from '../../../node/engine.ts';
 import type { Instruction } from '../../parse/model.ts';
 import { parseDockerfile } from '../../parse/parse.ts';
 import type { ShellParser } from '../../shell/types.ts';
-import { appendToRun, insertAfter } from './fixes.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
+import { appendToRun, insertAfter, insertAfterArg } from './fixes.ts';
 
 let shell: ShellParser;
 beforeAll(async () => {
@@ -24,6 +25,18 @@ describe('fixes', () => {
     const word = r.shell?.commands[0]?.args[0];
     if (!word) throw new Error('no word');
     expect(insertAfter(r, word, ' -y')).toBeNull();
+  });
+
+  test('insertAfterArg inserts after the first listed argument of every command, or not at all', () => {
+    const edits = (line: string) => {
+      const { dockerfile } = parseDockerfile(`FROM debian:bookworm\n${line}`, { shell });
+      const r = dockerfile.instructions[1] as Instruction;
+      return insertAfterArg(r, hadolintCommands(dockerfile, r), ['install', 'in'], ' -y');
+    };
+    expect(edits('RUN yum install a && zypper in b')?.map((e) => e.span.column)).toEqual([16, 31]);
+    expect(edits('RUN yum install a && echo b')).toBeNull();
+    expect(edits('RUN ["yum", "install", "a"]')).toBeNull();
+    expect(edits('RUN <<EOF cat > /x\nyum install a\nEOF')).toBeNull();
   });
 
   test('appendToRun appends at the end of a multi-line && chain', () => {

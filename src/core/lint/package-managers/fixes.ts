@@ -5,12 +5,28 @@
 import type { Fix, TextEdit } from '../../diagnostic.ts';
 import type { Instruction } from '../../parse/model.ts';
 import type { ShellWord } from '../../shell/types.ts';
+import { hasExactSpan, type HCommand } from '../hadolint/index.ts';
 
-/** Insert `text` right after a word of a shell-form RUN. */
+/** Insert `text` right after a word of a shell-form RUN (null when the word's exact place is not known). */
 export function insertAfter(instruction: Instruction, word: ShellWord, text: string): TextEdit | null {
-  if (instruction.json) return null;
+  if (instruction.json || !hasExactSpan(word)) return null;
   const s = word.span;
   return { span: { line: s.endLine, column: s.endColumn, endLine: s.endLine, endColumn: s.endColumn }, text };
+}
+
+/**
+ * Edits inserting `text` after the first argument of each command that is one of `words` (e.g. after
+ * `install` for ` -y`); null when a command lacks it or the RUN is in exec form.
+ */
+export function insertAfterArg(instruction: Instruction, cmds: readonly HCommand[], words: readonly string[], text: string): TextEdit[] | null {
+  const edits: TextEdit[] = [];
+  for (const c of cmds) {
+    const at = c.args.find((a) => words.includes(a.text));
+    const edit = at ? insertAfter(instruction, at.word, text) : null;
+    if (!edit) return null;
+    edits.push(edit);
+  }
+  return edits;
 }
 
 /** Append `text` (e.g. ` && yarn cache clean`) to a RUN whose top-level commands are all chained with `&&`. */

@@ -3,7 +3,7 @@ import { createNodeLinter } from '../../../node/engine.ts';
 import type { Instruction } from '../../parse/model.ts';
 import { parseDockerfile } from '../../parse/parse.ts';
 import type { ShellParser } from '../../shell/types.ts';
-import { hadolintCommands, type HCommand } from './hadolint-view.ts';
+import { hadolintCommands, type HCommand } from '../hadolint/index.ts';
 import {
   gemIsPinned, gemPackages, goModuleIsPinned, goModules, listOf, isPipInstall, isPipWrapper, isYarnCacheClean, isYarnInstall, pipInstallKeepsCache, pipInstallWord,
   pipPackageIsPinned, scriptDisablesPipCache, unpinnedNpmPackages, unpinnedPipPackages,
@@ -13,7 +13,10 @@ let shell: ShellParser;
 beforeAll(async () => {
   shell = (await createNodeLinter()).shell;
 });
-const cmds = (script: string) => hadolintCommands(parseDockerfile(`FROM debian:bookworm\nRUN ${script}`, { shell }).dockerfile.instructions[1] as Instruction);
+const cmds = (script: string) => {
+  const { dockerfile } = parseDockerfile(`FROM debian:bookworm\nRUN ${script}`, { shell });
+  return hadolintCommands(dockerfile, dockerfile.instructions[1] as Instruction);
+};
 const one = (script: string): HCommand => {
   const c = cmds(script)[0];
   if (!c) throw new Error(`no command in ${script}`);

@@ -4,7 +4,15 @@
  * Each function follows the matching hadolint rule's reading of the command, quirks included.
  */
 import type { ShellWord } from '../../shell/types.ts';
-import { argValuesNoFlags, cmdHasArgs, hasAnyFlag, type HCommand } from './hadolint-view.ts';
+import { argsNoFlags, cmdHasArgs, hasAnyFlag, type HCommand } from '../hadolint/index.ts';
+
+/**
+ * Argument values (quotes removed, expansions as written). Package checks read these rather than
+ * hadolint's `${VAR}` text so that messages show what was written; the outcome is the same unless a
+ * pin character sits inside an expansion.
+ */
+const values = (c: HCommand): string[] => c.args.map((a) => a.value);
+const valuesNoFlags = (c: HCommand, dropAfter: readonly string[] = []): string[] => argsNoFlags(c, dropAfter).map((a) => a.value);
 
 // ---- pip (DL3013, DL3042) ----
 
@@ -15,19 +23,19 @@ function sequenceAt(args: readonly string[], seq: readonly string[]): number {
 
 /** `pip* … install …` or `python* … -m pip install …`. */
 export function isPipInstall(c: HCommand): boolean {
-  if (c.name.startsWith('pip') && c.args.includes('install')) return true;
-  return c.name.startsWith('python') && sequenceAt(c.args, ['-m', 'pip', 'install']) >= 0;
+  if (c.name.startsWith('pip') && values(c).includes('install')) return true;
+  return c.name.startsWith('python') && sequenceAt(values(c), ['-m', 'pip', 'install']) >= 0;
 }
 
 /** pipx and pipenv look like pip but are not pip. */
 export function isPipWrapper(c: HCommand): boolean {
-  return ['pipx', 'pipenv'].some((w) => c.name.includes(w) || (c.name.startsWith('python') && sequenceAt(c.args, ['-m', w]) >= 0));
+  return ['pipx', 'pipenv'].some((w) => c.name.includes(w) || (c.name.startsWith('python') && sequenceAt(values(c), ['-m', w]) >= 0));
 }
 
 /** The `install` word of a pip install (where `--no-cache-dir` goes). */
 export function pipInstallWord(c: HCommand): ShellWord | undefined {
-  const i = c.name.startsWith('pip') ? c.args.indexOf('install') : sequenceAt(c.args, ['-m', 'pip', 'install']) + 2;
-  return i >= 0 ? c.words[i] : undefined;
+  const i = c.name.startsWith('pip') ? values(c).indexOf('install') : sequenceAt(values(c), ['-m', 'pip', 'install']) + 2;
+  return i >= 0 ? c.args[i]?.word : undefined;
 }
 
 /** pip options whose value is the next argument (not a package). */
@@ -61,14 +69,14 @@ export function pipPackageIsPinned(p: string): boolean {
  */
 export function unpinnedPipPackages(c: HCommand): string[] {
   if (!isPipInstall(c) || isPipWrapper(c)) return [];
-  if (c.args.some((a) => a === '--requirement' || a === '-r' || a === '.')) return [];
+  if (values(c).some((a) => a === '--requirement' || a === '-r' || a === '.')) return [];
   if (hasAnyFlag(c, ['constraint', 'c'])) return [];
-  return afterInstall(argValuesNoFlags(c, PIP_VALUE_FLAGS)).filter((p) => !pipPackageIsPinned(p));
+  return afterInstall(valuesNoFlags(c, PIP_VALUE_FLAGS)).filter((p) => !pipPackageIsPinned(p));
 }
 
 /** A pip install that keeps its download cache (DL3042): no `--no-cache-dir`, not pipx/pipenv. */
 export function pipInstallKeepsCache(c: HCommand): boolean {
-  return isPipInstall(c) && !c.args.includes('--no-cache-dir') && !isPipWrapper(c);
+  return isPipInstall(c) && !values(c).includes('--no-cache-dir') && !isPipWrapper(c);
 }
 
 const TRUTHY = new Set(['1', 'true', 'True', 'TRUE', 'on', 'On', 'ON', 'yes', 'Yes', 'YES']);
@@ -104,7 +112,7 @@ function npmPackageIsPinned(p: string): boolean {
 /** Packages of an `npm install <pkg>…` without `@version` (DL3016); empty for a bare `npm install`. */
 export function unpinnedNpmPackages(c: HCommand): string[] {
   if (!cmdHasArgs(c, 'npm', ['install'])) return [];
-  const words = argValuesNoFlags(c, ['loglevel']);
+  const words = valuesNoFlags(c, ['loglevel']);
   if (words[0] !== 'install') return [];
   return afterInstall(words).filter((p) => !npmPackageIsPinned(p));
 }
@@ -127,9 +135,10 @@ export function isYarnCacheClean(c: HCommand): boolean {
  */
 export function gemPackages(c: HCommand): string[] {
   if (!cmdHasArgs(c, 'gem', ['install', 'i'])) return [];
-  if (c.args.some((a) => a === '-v' || a === '--version' || a.startsWith('--version='))) return [];
-  const until = c.args.indexOf('--');
-  const args = until >= 0 ? c.args.slice(0, until) : c.args;
+  const all = values(c);
+  if (all.some((a) => a === '-v' || a === '--version' || a.startsWith('--version='))) return [];
+  const until = all.indexOf('--');
+  const args = until >= 0 ? all.slice(0, until) : all;
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i] as string;
@@ -154,12 +163,12 @@ export function goModules(cmds: readonly HCommand[]): { module: string; command:
   const get: { module: string; command: HCommand }[] = [];
   for (const c of cmds) {
     if (cmdHasArgs(c, 'go', ['run'])) {
-      argValuesNoFlags(c).forEach((a, i) => {
+      valuesNoFlags(c).forEach((a, i) => {
         if (a !== 'run' && i <= 1) run.push({ module: a, command: c });
       });
     }
     if (cmdHasArgs(c, 'go', ['install', 'get'])) {
-      for (const a of argValuesNoFlags(c)) if (!['install', 'get', 'tool'].includes(a)) get.push({ module: a, command: c });
+      for (const a of valuesNoFlags(c)) if (!['install', 'get', 'tool'].includes(a)) get.push({ module: a, command: c });
     }
   }
   return run.length > 0 ? run : get;

@@ -3,7 +3,7 @@ import { createNodeLinter } from '../../../node/engine.ts';
 import type { Instruction } from '../../parse/model.ts';
 import { parseDockerfile } from '../../parse/parse.ts';
 import type { ShellParser } from '../../shell/types.ts';
-import { hadolintCommands, type HCommand } from './hadolint-view.ts';
+import { hadolintCommands, type HCommand } from '../hadolint/index.ts';
 import {
   dnfNeedsYes, isDnfClean, isDnfInstall, isYumClean, isZypperDistUpgrade, knownVarsAtRuns, rpmInstallArgs, rpmModuleIsPinned, rpmPackageIsPinned, subcommandWord,
   yumNeedsYes, zypperNeedsNonInteractive, zypperPackageIsPinned, zypperPackages,
@@ -14,7 +14,8 @@ beforeAll(async () => {
   shell = (await createNodeLinter()).shell;
 });
 const one = (script: string): HCommand => {
-  const c = hadolintCommands(parseDockerfile(`FROM fedora:40\nRUN ${script}`, { shell }).dockerfile.instructions[1] as Instruction)[0];
+  const { dockerfile } = parseDockerfile(`FROM fedora:40\nRUN ${script}`, { shell });
+  const c = hadolintCommands(dockerfile, dockerfile.instructions[1] as Instruction)[0];
   if (!c) throw new Error(`no command in ${script}`);
   return c;
 };

@@ -4,14 +4,16 @@
  */
 import type { Instruction, ParsedDockerfile } from '../../parse/model.ts';
 import type { ShellWord } from '../../shell/types.ts';
-import { argValuesNoFlags, cmdHasAllArgs, cmdHasArgs, envPairs, hasAnyFlag, type HCommand } from './hadolint-view.ts';
+import { argsNoFlags, cmdHasAllArgs, cmdHasArgs, hasAnyFlag, type HCommand } from '../hadolint/index.ts';
+
+/** Argument values without flags (quotes removed, `$V` kept: DL3033/DL3041 look variable names up). */
+const valuesNoFlags = (c: HCommand): string[] => argsNoFlags(c).map((a) => a.value);
 
 export const DNF = ['dnf', 'microdnf'] as const;
 
 /** The first argument equal to one of `subs` (e.g. the `install` word, where `-y` goes). */
 export function subcommandWord(c: HCommand, subs: readonly string[]): ShellWord | undefined {
-  const i = c.args.findIndex((a) => subs.includes(a));
-  return i >= 0 ? c.words[i] : undefined;
+  return c.args.find((a) => subs.includes(a.text))?.word;
 }
 
 // ---- assume-yes (DL3030, DL3038, DL3034) ----
@@ -70,7 +72,7 @@ export function isZypperClean(c: HCommand): boolean {
 
 function installArgs(c: HCommand, tools: readonly string[]): string[] {
   if (!cmdHasArgs(c, tools, ['install'])) return [];
-  return argValuesNoFlags(c).filter((a) => a !== 'install' && a !== 'module');
+  return valuesNoFlags(c).filter((a) => a !== 'install' && a !== 'module');
 }
 
 /** Packages and modules named by a yum (DL3033) or dnf/microdnf (DL3041) install. */
@@ -107,7 +109,7 @@ export function rpmModuleIsPinned(m: string): boolean {
 
 export function zypperPackages(c: HCommand): string[] {
   if (!isZypperInstall(c)) return [];
-  return argValuesNoFlags(c).filter((a) => a !== 'install' && a !== 'in');
+  return valuesNoFlags(c).filter((a) => a !== 'install' && a !== 'in');
 }
 
 export function zypperPackageIsPinned(p: string): boolean {
@@ -132,11 +134,11 @@ export function knownVarsAtRuns(df: ParsedDockerfile): Map<Instruction, Set<stri
     }
     const env = envs.get(i.stage) ?? new Set<string>();
     envs.set(i.stage, env);
-    if (i.keyword === 'ENV') for (const p of envPairs(i)) env.add(p.name);
-    else if (i.keyword === 'ARG') for (const p of envPairs(i)) args.add(p.name);
+    if (i.keyword === 'ENV') for (const p of i.properties) env.add(p.name);
+    else if (i.keyword === 'ARG') for (const p of i.properties) args.add(p.name);
     else if (i.keyword === 'RUN') out.set(i, new Set([...env, ...args]));
     const t = i.trigger;
-    if (t?.keyword === 'ENV' || t?.keyword === 'ARG') for (const p of envPairs(t)) onbuild.add(p.name);
+    if (t?.keyword === 'ENV' || t?.keyword === 'ARG') for (const p of t.properties) onbuild.add(p.name);
     else if (t?.keyword === 'RUN') out.set(t, new Set(onbuild));
   }
   return out;

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { hadolintCheckedStages, hadolintCommands, hasAnyFlag, hasCacheOrTmpfsMountWith, type HCommand } from '../hadolint-compat.ts';
+import { hadolintCheckedStages, hadolintCommands, hasAnyFlag, hasCacheOrTmpfsMountWith, type HCommand } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 import { APT_TOOLS } from '../package-managers/os.ts';
 import type { Instruction } from '../../parse/model.ts';
@@ -74,7 +74,7 @@ export const noAptListsLeftBehind = defineRule({
     for (const run of runs(dockerfile)) {
       // hadolint checks every ONBUILD trigger, whatever its stage.
       if (!run.onbuildParent && !checked.has(run.stage)) continue;
-      const cmds = hadolintCommands(run);
+      const cmds = hadolintCommands(dockerfile, run);
       const refresh = cmds.find(isListRefresh);
       if (!refresh || cleansLists(cmds)) continue;
       if (hasCacheOrTmpfsMountWith(run, LISTS) || (hasCacheOrTmpfsMountWith(run, '/var/lib/apt') && hasCacheOrTmpfsMountWith(run, '/var/cache/apt'))) continue;

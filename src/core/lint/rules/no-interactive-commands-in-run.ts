@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { hadolintRunCommands } from '../hadolint-run.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 /** Why each command is pointless in a build step, and what to do instead. */
@@ -41,7 +41,7 @@ export const noInteractiveCommandsInRun = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const hit = hadolintRunCommands(dockerfile, run).find((c) => Object.hasOwn(ADVICE, c.name));
+      const hit = hadolintCommands(dockerfile, run).find((c) => Object.hasOwn(ADVICE, c.name));
       if (!hit) continue;
       report({ instruction: run, span: hit.cmd.span, message: messages.pointless(hit.name, ADVICE[hit.name] as string) });
     }

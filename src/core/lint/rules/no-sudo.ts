@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { hadolintRunCommands } from '../hadolint-run.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 export const noSudo = defineRule({
@@ -28,7 +28,7 @@ export const noSudo = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const sudo = hadolintRunCommands(dockerfile, run).find((c) => c.name === 'sudo');
+      const sudo = hadolintCommands(dockerfile, run).find((c) => c.name === 'sudo');
       if (sudo) report({ instruction: run, span: sudo.cmd.nameWord?.span ?? sudo.cmd.span, message: messages.sudo() });
     }
   },

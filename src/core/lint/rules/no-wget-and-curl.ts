@@ -1,6 +1,6 @@
 import type { Instruction } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
-import { hadolintCommands } from '../hadolint-compat.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 
 const TOOLS = ['curl', 'wget'] as const;
 
@@ -32,7 +32,7 @@ export const noWgetAndCurl = defineRule({
   check({ dockerfile, report }, messages) {
     type Seen = Map<string, number>;
     const visit = (run: Instruction, seen: Seen) => {
-      const used = hadolintCommands(run).filter((c) => (TOOLS as readonly string[]).includes(c.name));
+      const used = hadolintCommands(dockerfile, run).filter((c) => (TOOLS as readonly string[]).includes(c.name));
       const first = used[0];
       if (!first) return;
       const line = (run.onbuildParent ?? run).span.line;

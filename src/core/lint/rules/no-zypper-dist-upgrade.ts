@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { isZypperDistUpgrade } from '../package-managers/rpm.ts';
 
 export const noZypperDistUpgrade = defineRule({
@@ -21,8 +21,8 @@ export const noZypperDistUpgrade = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const c = hadolintCommands(run).find(isZypperDistUpgrade);
-      if (c) report({ instruction: run, span: c.cmd.span, message: messages.dup(c.args.find((a) => a === 'dup' || a === 'dist-upgrade') ?? 'dist-upgrade') });
+      const c = hadolintCommands(dockerfile, run).find(isZypperDistUpgrade);
+      if (c) report({ instruction: run, span: c.cmd.span, message: messages.dup(c.args.find((a) => a.text === 'dup' || a.text === 'dist-upgrade')?.text ?? 'dist-upgrade') });
     }
   },
 });

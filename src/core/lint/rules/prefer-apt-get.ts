@@ -1,6 +1,6 @@
 import type { TextEdit } from '../../diagnostic.ts';
 import { defineRule } from '../define-rule.ts';
-import { argsNoFlags, hadolintCommands } from '../hadolint-compat.ts';
+import { argsNoFlags, hadolintCommands, hasExactSpan } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 /** `apt` subcommands that `apt-get` runs the same way (apt's `full-upgrade` is apt-get's `dist-upgrade`). */
@@ -41,7 +41,7 @@ export const preferAptGet = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const apts = hadolintCommands(run).filter((c) => c.name === 'apt');
+      const apts = hadolintCommands(dockerfile, run).filter((c) => c.name === 'apt');
       const first = apts[0];
       if (!first) continue;
       const subs = apts.map((c) => argsNoFlags(c, ['o', 'c', 't', 'a'])[0]?.text);
@@ -51,8 +51,8 @@ export const preferAptGet = defineRule({
         const sub = subs[i];
         const target = sub === undefined ? undefined : SAME_IN_APT_GET[sub];
         const subWord = argsNoFlags(c, ['o', 'c', 't', 'a'])[0];
-        const nameWord = c.cmd.nameWord;
-        if (target === undefined || !subWord || !nameWord || nameWord.raw !== 'apt') {
+        const nameWord = c.nameWord;
+        if (target === undefined || !subWord || nameWord.raw !== 'apt' || !hasExactSpan(nameWord) || !hasExactSpan(subWord.word)) {
           fixable = false;
           return;
         }

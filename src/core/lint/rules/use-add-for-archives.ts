@@ -1,6 +1,6 @@
 import type { Instruction, ParsedDockerfile, Word } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
-import { argsNoFlags, hadolintCommands, type HCommand } from '../hadolint-compat.ts';
+import { argsNoFlags, hadolintCommands, type HCommand } from '../hadolint/index.ts';
 
 /** hadolint's archive extensions (not .zip). */
 const ARCHIVE_EXTENSIONS = ['.tar', '.Z', '.bz2', '.gz', '.lz', '.lzma', '.tZ', '.tb2', '.tbz', '.tbz2', '.tgz', '.tlz', '.tpz', '.txz', '.xz'];
@@ -111,7 +111,7 @@ export const useAddForArchives = defineRule({
         if (isArchive(target.value)) add(target);
         else for (const w of words.slice(0, -1)) if (isArchive(w.value)) add(w);
       } else if (i.keyword === 'RUN' && copied.length) {
-        const cmds = hadolintCommands(i).filter(unpacks);
+        const cmds = hadolintCommands(dockerfile, i).filter(unpacks);
         for (const c of copied) {
           if (extracted.has(c)) continue;
           if (cmds.some((cmd) => argsNoFlags(cmd).some((a) => baseName(a.text) === c.name))) extracted.set(c, i.span.line);

@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.ts';
-import { hadolintCommands, hasAnyFlag, hasArgs, hasCacheOrTmpfsMountWith, insertAfterArg } from '../hadolint-compat.ts';
+import { cmdHasArgs, hadolintCommands, hasAnyFlag, hasCacheOrTmpfsMountWith } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
+import { insertAfterArg } from '../package-managers/fixes.ts';
 
 export const useApkNoCache = defineRule({
   id: 'use-apk-no-cache',
@@ -34,10 +35,10 @@ export const useApkNoCache = defineRule({
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
       if (hasCacheOrTmpfsMountWith(run, '/var/cache/apk')) continue;
-      const bad = hadolintCommands(run).filter((c) => hasArgs(c, 'apk', ['add']) && !hasAnyFlag(c, ['no-cache']));
+      const bad = hadolintCommands(dockerfile, run).filter((c) => cmdHasArgs(c, 'apk', ['add']) && !hasAnyFlag(c, ['no-cache']));
       const first = bad[0];
       if (!first) continue;
-      const edits = run.json ? null : insertAfterArg(bad, 'add', ' --no-cache');
+      const edits = insertAfterArg(run, bad, ['add'], ' --no-cache');
       report({ instruction: run, span: first.cmd.span, message: messages.missing(), fix: edits ? { title: 'Add --no-cache', edits } : undefined });
     }
   },

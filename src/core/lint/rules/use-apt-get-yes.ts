@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.ts';
-import { countFlag, hadolintCommands, hasAnyFlag, hasArgs, insertAfterArg, type HCommand } from '../hadolint-compat.ts';
+import { cmdHasArgs, countFlag, hadolintCommands, hasAnyFlag, type HCommand } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
+import { insertAfterArg } from '../package-managers/fixes.ts';
 
 /** As hadolint DL3014: -y/--yes/--assume-yes, or quiet level 2 (`-qq`, `-q -q`, `-q=2`, `--quiet --quiet`). */
 function assumesYes(c: HCommand): boolean {
@@ -38,10 +39,10 @@ export const useAptGetYes = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const bad = hadolintCommands(run).filter((c) => hasArgs(c, 'apt-get', ['install']) && !assumesYes(c));
+      const bad = hadolintCommands(dockerfile, run).filter((c) => cmdHasArgs(c, 'apt-get', ['install']) && !assumesYes(c));
       const first = bad[0];
       if (!first) continue;
-      const edits = run.json ? null : insertAfterArg(bad, 'install', ' -y');
+      const edits = insertAfterArg(run, bad, ['install'], ' -y');
       report({ instruction: run, span: first.cmd.span, message: messages.missing(), fix: edits ? { title: 'Add -y', edits } : undefined });
     }
   },

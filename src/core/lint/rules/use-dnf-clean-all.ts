@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
 import { appendToRun } from '../package-managers/fixes.ts';
-import { cleanedAfterInstall, hadolintCommands, hasCacheOrTmpfsMountWith } from '../package-managers/hadolint-view.ts';
+import { cleanedAfterInstall, hadolintCommands, hasCacheOrTmpfsMountWith } from '../hadolint/index.ts';
 import { DNF, isDnfClean, isDnfInstall } from '../package-managers/rpm.ts';
 
 export const useDnfCleanAll = defineRule({
@@ -36,11 +36,11 @@ export const useDnfCleanAll = defineRule({
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
       if (hasCacheOrTmpfsMountWith(run, '/var/cache/libdnf5') || hasCacheOrTmpfsMountWith(run, '.cache/libdnf5')) continue;
-      const cmds = hadolintCommands(run);
+      const cmds = hadolintCommands(dockerfile, run);
       const tool = DNF.find((t) => !cleanedAfterInstall(cmds, (c) => isDnfInstall(c, t), (c) => isDnfClean(c, t)));
       if (!tool) continue;
       const install = cmds.find((c) => isDnfInstall(c, tool));
-      const sub = install?.args.find((a) => !a.startsWith('-')) ?? 'install';
+      const sub = install?.args.find((a) => !a.value.startsWith('-') && a.word !== install.nameWord)?.value ?? 'install';
       report({ instruction: run, span: install?.cmd.span, message: messages.missing(tool, sub), fix: appendToRun(run, ` && ${tool} clean all`, `Add \`${tool} clean all\` to this RUN`) });
     }
   },

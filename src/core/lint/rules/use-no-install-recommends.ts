@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.ts';
-import { hadolintCommands, hasAnyFlag, hasArgs, insertAfterArg, type HCommand } from '../hadolint-compat.ts';
+import { cmdHasArgs, hadolintCommands, hasAnyFlag, type HCommand } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
+import { insertAfterArg } from '../package-managers/fixes.ts';
 
 /** As hadolint DL3015: `--no-install-recommends`, or the argument `APT::Install-Recommends=false`. */
 function skipsRecommends(c: HCommand): boolean {
@@ -37,10 +38,10 @@ export const useNoInstallRecommends = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const bad = hadolintCommands(run).filter((c) => hasArgs(c, 'apt-get', ['install']) && !skipsRecommends(c));
+      const bad = hadolintCommands(dockerfile, run).filter((c) => cmdHasArgs(c, 'apt-get', ['install']) && !skipsRecommends(c));
       const first = bad[0];
       if (!first) continue;
-      const edits = run.json ? null : insertAfterArg(bad, 'install', ' --no-install-recommends');
+      const edits = insertAfterArg(run, bad, ['install'], ' --no-install-recommends');
       report({ instruction: run, span: first.cmd.span, message: messages.missing(), fix: edits ? { title: 'Add --no-install-recommends', edits } : undefined });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { argsNoFlags, hadolintCommands, hasArgs, type HArg } from '../hadolint-compat.ts';
+import { argsNoFlags, cmdHasArgs, hadolintCommands, type HArg } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 /** As hadolint DL3018: a version constraint (`=`, `~`, `>`, `<`) or a local `.apk` file. */
@@ -38,8 +38,8 @@ export const usePinnedApkPackages = defineRule({
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
       const loose: HArg[] = [];
-      for (const c of hadolintCommands(run)) {
-        if (!hasArgs(c, 'apk', ['add'])) continue;
+      for (const c of hadolintCommands(dockerfile, run)) {
+        if (!cmdHasArgs(c, 'apk', ['add'])) continue;
         for (const a of argsNoFlags(c, ['t', 'virtual', 'repository', 'X'])) if (a.text !== 'add' && !pinned(a.text)) loose.push(a);
       }
       const first = loose[0];

@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { argsNoFlags, hadolintCommands, hasArgs, type HArg } from '../hadolint-compat.ts';
+import { argsNoFlags, cmdHasArgs, hadolintCommands, type HArg } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 /** As hadolint DL3008: `=version`, anything with `/` (release or file path) and `.deb` files count as pinned. */
@@ -37,8 +37,8 @@ export const usePinnedAptPackages = defineRule({
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
       const loose: HArg[] = [];
-      for (const c of hadolintCommands(run)) {
-        if (!hasArgs(c, 'apt-get', ['install'])) continue;
+      for (const c of hadolintCommands(dockerfile, run)) {
+        if (!cmdHasArgs(c, 'apt-get', ['install'])) continue;
         for (const a of argsNoFlags(c, ['t', 'target-release'])) if (a.text !== 'install' && !pinned(a.text)) loose.push(a);
       }
       const first = loose[0];

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { gemIsPinned, gemPackages, listOf } from '../package-managers/languages.ts';
 
 export const usePinnedGemVersions = defineRule({
@@ -32,7 +32,7 @@ export const usePinnedGemVersions = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      for (const c of hadolintCommands(run)) {
+      for (const c of hadolintCommands(dockerfile, run)) {
         const unpinned = gemPackages(c).filter((g) => !gemIsPinned(g));
         if (unpinned.length === 0) continue;
         report({ instruction: run, span: c.cmd.span, message: messages.unpinned(unpinned) });

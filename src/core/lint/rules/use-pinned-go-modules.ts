@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { goModuleIsPinned, goModules } from '../package-managers/languages.ts';
 
 export const usePinnedGoModules = defineRule({
@@ -32,7 +32,7 @@ export const usePinnedGoModules = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const bad = goModules(hadolintCommands(run)).find((m) => !goModuleIsPinned(m.module));
+      const bad = goModules(hadolintCommands(dockerfile, run)).find((m) => !goModuleIsPinned(m.module));
       if (bad) report({ instruction: run, span: bad.command.cmd.span, message: messages.unpinned(bad.module) });
     }
   },

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { knownVarsAtRuns, rpmInstallArgs, rpmModuleIsPinned, rpmPackageIsPinned } from '../package-managers/rpm.ts';
 
 export const usePinnedYumPackages = defineRule({
@@ -35,7 +35,7 @@ export const usePinnedYumPackages = defineRule({
     const known = knownVarsAtRuns(dockerfile);
     for (const run of runs(dockerfile)) {
       const vars = known.get(run) ?? new Set<string>();
-      for (const c of hadolintCommands(run)) {
+      for (const c of hadolintCommands(dockerfile, run)) {
         const { packages, modules } = rpmInstallArgs(c, 'yum');
         const pkg = packages.find((p) => !rpmPackageIsPinned(p, vars));
         const mod = modules.find((m) => !rpmModuleIsPinned(m));

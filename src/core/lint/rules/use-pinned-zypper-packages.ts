@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { zypperPackageIsPinned, zypperPackages } from '../package-managers/rpm.ts';
 
 export const usePinnedZypperPackages = defineRule({
@@ -24,7 +24,7 @@ export const usePinnedZypperPackages = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      for (const c of hadolintCommands(run)) {
+      for (const c of hadolintCommands(dockerfile, run)) {
         const bad = zypperPackages(c).find((p) => !zypperPackageIsPinned(p));
         if (bad === undefined) continue;
         report({ instruction: run, span: c.cmd.span, message: messages.unpinned(bad) });

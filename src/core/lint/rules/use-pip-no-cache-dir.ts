@@ -3,7 +3,7 @@ import type { Instruction, ParsedDockerfile } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
 import { insertAfter } from '../package-managers/fixes.ts';
-import { envPairs, hadolintCommands, hasCacheOrTmpfsMountWith } from '../package-managers/hadolint-view.ts';
+import { hadolintCommands, hasCacheOrTmpfsMountWith } from '../hadolint/index.ts';
 import { isTruthy, pipInstallKeepsCache, pipInstallWord, scriptDisablesPipCache } from '../package-managers/languages.ts';
 
 export const usePipNoCacheDir = defineRule({
@@ -45,7 +45,7 @@ export const usePipNoCacheDir = defineRule({
     const envOff = pipCacheDisabledByEnv(dockerfile);
     for (const run of runs(dockerfile)) {
       if (envOff.has(run) || hasCacheOrTmpfsMountWith(run, '.cache/pip') || scriptDisablesPipCache(run.shell?.text ?? '')) continue;
-      const bad = hadolintCommands(run).filter(pipInstallKeepsCache);
+      const bad = hadolintCommands(dockerfile, run).filter(pipInstallKeepsCache);
       const first = bad[0];
       if (!first) continue;
       const edits: TextEdit[] = [];
@@ -71,8 +71,8 @@ function pipCacheDisabledByEnv(df: ParsedDockerfile): Set<Instruction> {
   let current = '';
   let onbuild = false;
   const disables = (i: Instruction) => {
-    const p = envPairs(i).find((e) => e.name === 'PIP_NO_CACHE_DIR');
-    return p !== undefined && isTruthy(p.value);
+    const p = i.properties.find((e) => e.name === 'PIP_NO_CACHE_DIR');
+    return p !== undefined && isTruthy(p.value ?? '');
   };
   for (const i of df.instructions) {
     if (i.keyword === 'FROM') {

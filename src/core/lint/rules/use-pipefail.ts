@@ -1,7 +1,7 @@
 import type { Span } from '../../diagnostic.ts';
 import type { Instruction, ParsedDockerfile } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
-import { SHELL_OPERATORS, hadolintHasPipe, tokenizeShell } from '../hadolint-run.ts';
+import { flagNames, hadolintHasPipe, simplifyWord, splitShellText } from '../hadolint/index.ts';
 import { stageChain, stageOf } from '../helpers.ts';
 
 const NON_POSIX = ['pwsh', 'powershell', 'cmd'];
@@ -57,15 +57,10 @@ export const usePipefail = defineRule({
 
 /** hadolint's test: some command named bash/zsh/ash (any path) with an `o` flag and a `pipefail` argument. */
 function setsPipefail(text: string, shells: ReadonlySet<string>): boolean {
-  const commands: string[][] = [[]];
-  for (const t of tokenizeShell(text)) {
-    if (SHELL_OPERATORS.has(t)) commands.push([]);
-    else (commands[commands.length - 1] as string[]).push(t);
-  }
-  return commands.some(([name, ...args]) => {
+  return splitShellText(text).commands.some((words) => {
+    const [name, ...args] = words.map((w) => simplifyWord(w));
     if (name === undefined || !shells.has(name.slice(name.lastIndexOf('/') + 1))) return false;
-    const oFlag = args.some((a) => (a.startsWith('--') ? a.slice(2).split('=')[0] === 'o' : a.startsWith('-') && a.slice(1).includes('o')));
-    return oFlag && args.includes('pipefail');
+    return args.some((a) => flagNames(a).includes('o')) && args.includes('pipefail');
   });
 }
 

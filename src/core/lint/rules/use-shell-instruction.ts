@@ -1,6 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { hasArgs } from '../hadolint-compat.ts';
-import { hadolintRunCommands } from '../hadolint-run.ts';
+import { cmdHasArgs, hadolintCommands } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 export const useShellInstruction = defineRule({
@@ -26,7 +25,7 @@ export const useShellInstruction = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const ln = hadolintRunCommands(dockerfile, run).find((c) => hasArgs(c, 'ln', ['/bin/sh']));
+      const ln = hadolintCommands(dockerfile, run).find((c) => cmdHasArgs(c, 'ln', ['/bin/sh']));
       if (ln) report({ instruction: run, span: ln.cmd.span, message: messages.relink() });
     }
   },

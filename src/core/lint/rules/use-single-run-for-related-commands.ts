@@ -1,7 +1,7 @@
 import type { Fix } from '../../diagnostic.ts';
 import type { Flag, Instruction, ParsedDockerfile } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
-import { hadolintRunCommands } from '../hadolint-run.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 
 /** Commands whose effect (directory, variables, shell options) would leak into the next command when joined. */
 const STATEFUL = new Set(['cd', 'pushd', 'popd', 'export', 'unset', 'set', 'source', '.', 'alias', 'umask', 'shopt', 'exec', 'exit', 'return', 'trap', 'ulimit', 'readonly', 'declare', 'local', 'typeset', 'eval', 'shift']);
@@ -48,7 +48,7 @@ export const useSingleRunForRelatedCommands = defineRule({
         previous = null;
         continue;
       }
-      const current: Previous = { run: instruction, flags: flagsKey(instruction.flags), small: hadolintRunCommands(dockerfile, instruction).length <= 1 };
+      const current: Previous = { run: instruction, flags: flagsKey(instruction.flags), small: hadolintCommands(dockerfile, instruction).length <= 1 };
       if (previous && previous.flags === current.flags && previous.small && current.small) {
         const fix = joinFix(dockerfile, previous.run, instruction);
         report({
@@ -92,14 +92,14 @@ function flagsText(run: Instruction): string {
 /** Joining is offered only for plain one-line shell-form RUNs with one command each and nothing but blank lines between. */
 function joinFix(df: ParsedDockerfile, first: Instruction, second: Instruction): Fix | undefined {
   const simple = (run: Instruction) => {
-    const cmds = hadolintRunCommands(df, run);
+    const cmds = hadolintCommands(df, run);
     return (
       run.json === null && run.heredocs.length === 0 && run.span.line === run.span.endLine && run.shell !== null && !run.shell.hasError &&
       cmds.length === 1 && run.shell.commands.every((c) => c.via === null || c.via === 'sudo' || c.via === 'env') && !run.argsText.includes('#') && run.argsSpan !== null
     );
   };
   if (!simple(first) || !simple(second)) return undefined;
-  const head = hadolintRunCommands(df, first)[0];
+  const head = hadolintCommands(df, first)[0];
   if (!head || STATEFUL.has(head.name) || /[&;|\\]\s*$/.test(first.argsText)) return undefined;
   if (df.comments.some((c) => c.line > first.span.endLine && c.line < second.span.line)) return undefined;
   const start = second.argsSpan as NonNullable<Instruction['argsSpan']>;

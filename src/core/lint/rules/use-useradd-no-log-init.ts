@@ -1,6 +1,7 @@
 import { defineRule } from '../define-rule.ts';
-import { flagArgs, hadolintCommands, hasAnyFlag } from '../hadolint-compat.ts';
+import { flagArgs, hadolintCommands, hasAnyFlag } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
+import { insertAfter } from '../package-managers/fixes.ts';
 
 export const useUseraddNoLogInit = defineRule({
   id: 'use-useradd-no-log-init',
@@ -33,19 +34,15 @@ export const useUseraddNoLogInit = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const bad = hadolintCommands(run).filter(
+      const bad = hadolintCommands(dockerfile, run).filter(
         (c) => c.name === 'useradd' && !hasAnyFlag(c, ['l', 'no-log-init']) && hasAnyFlag(c, ['u', 'uid']) && flagArgs(c, 'u').some((a) => a.text.length > 5),
       );
       const first = bad[0];
       if (!first) continue;
       const uidArg = flagArgs(first, 'u').find((a) => a.text.length > 5);
-      const edits = run.json
-        ? []
-        : bad.flatMap((c) => {
-            const w = c.cmd.nameWord;
-            return w ? [{ span: { line: w.span.endLine, column: w.span.endColumn, endLine: w.span.endLine, endColumn: w.span.endColumn }, text: ' --no-log-init' }] : [];
-          });
-      report({ instruction: run, span: first.cmd.span, message: messages.missing(uidArg?.word.raw ?? '', uidArg?.word.dynamic ?? false), fix: edits.length === bad.length && edits.length ? { title: 'Add --no-log-init', edits } : undefined });
+      const edits = bad.map((c) => insertAfter(run, c.nameWord, ' --no-log-init'));
+      const fix = edits.every((e) => e !== null) ? { title: 'Add --no-log-init', edits: edits.filter((e) => e !== null) } : undefined;
+      report({ instruction: run, span: first.cmd.span, message: messages.missing(uidArg?.word.raw ?? '', uidArg?.word.dynamic ?? false), fix });
     }
   },
 });

@@ -1,10 +1,10 @@
 import { defineRule } from '../define-rule.ts';
-import { hadolintCommands, hasAnyFlag, hasArgs, type HCommand } from '../hadolint-compat.ts';
+import { cmdHasArgs, hadolintCommands, hasAnyFlag, type HCommand } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 /** As hadolint DL3047: --progress, or a flag that already quiets or redirects wget's output. */
 function quietEnough(c: HCommand): boolean {
-  return hasAnyFlag(c, ['progress', 'q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose']) || hasArgs(c, 'wget', ['-nv']);
+  return hasAnyFlag(c, ['progress', 'q', 'quiet', 'o', 'output-file', 'a', 'append-output', 'no-verbose']) || cmdHasArgs(c, 'wget', ['-nv']);
 }
 
 export const useWgetProgressOption = defineRule({
@@ -38,7 +38,7 @@ export const useWgetProgressOption = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const bad = hadolintCommands(run).find((c) => c.name === 'wget' && !quietEnough(c));
+      const bad = hadolintCommands(dockerfile, run).find((c) => c.name === 'wget' && !quietEnough(c));
       if (bad) report({ instruction: run, span: bad.cmd.span, message: messages.missing() });
     }
   },

@@ -1,7 +1,7 @@
 import type { Instruction, ParsedDockerfile } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
 import { cleanPath } from '../dockerignore.ts';
-import { hadolintRunCommands } from '../hadolint-run.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { runs, stageChain, stageOf } from '../helpers.ts';
 
 export const useWorkdirNotCd = defineRule({
@@ -26,7 +26,7 @@ export const useWorkdirNotCd = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile, { onbuild: false })) {
-      const cd = hadolintRunCommands(dockerfile, run).find((c) => c.name === 'cd');
+      const cd = hadolintCommands(dockerfile, run).find((c) => c.name === 'cd');
       if (!cd) continue;
       const dir = cd.args.find((a) => a.flags.length === 0)?.word.value ?? '';
       report({ instruction: run, span: cd.cmd.span, message: messages.cd(dir || '~', absoluteTarget(dockerfile, run, dir)) });

@@ -1,7 +1,7 @@
 import type { ParsedDockerfile, Stage } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
 import { lastOrReusedStageIndexes, runs } from '../helpers.ts';
-import { cleanedAfterInstall, hadolintCommands, hasCacheOrTmpfsMountWith } from '../package-managers/hadolint-view.ts';
+import { cleanedAfterInstall, hadolintCommands, hasCacheOrTmpfsMountWith } from '../hadolint/index.ts';
 import { appendToRun } from '../package-managers/fixes.ts';
 import { isYarnCacheClean, isYarnInstall } from '../package-managers/languages.ts';
 
@@ -38,7 +38,7 @@ export const useYarnCacheClean = defineRule({
     for (const run of runs(dockerfile)) {
       if (!checked.has(run.stage) && !run.onbuildParent) continue;
       if (hasCacheOrTmpfsMountWith(run, '.cache/yarn')) continue;
-      const cmds = hadolintCommands(run);
+      const cmds = hadolintCommands(dockerfile, run);
       if (cleanedAfterInstall(cmds, isYarnInstall, isYarnCacheClean)) continue;
       const install = cmds.find(isYarnInstall);
       report({ instruction: run, span: install?.cmd.span, message: messages.missing(), fix: appendToRun(run, ' && yarn cache clean', 'Add `yarn cache clean` to this RUN') });

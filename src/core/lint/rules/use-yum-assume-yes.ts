@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { insertAfter } from '../package-managers/fixes.ts';
-import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { insertAfterArg } from '../package-managers/fixes.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { subcommandWord, YUM_INSTALLS, yumNeedsYes } from '../package-managers/rpm.ts';
 
 export const useYumAssumeYes = defineRule({
@@ -32,13 +32,11 @@ export const useYumAssumeYes = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const bad = hadolintCommands(run).filter(yumNeedsYes);
+      const bad = hadolintCommands(dockerfile, run).filter(yumNeedsYes);
       const first = bad[0];
       if (!first) continue;
-      const words = bad.map((c) => subcommandWord(c, YUM_INSTALLS));
-      const edits = words.map((w) => (w ? insertAfter(run, w, ' -y') : null));
-      const fix = edits.every((e) => e !== null) ? { title: 'Add -y', edits: edits.filter((e) => e !== null) } : undefined;
-      report({ instruction: run, span: first.cmd.span, message: messages.missing(words[0]?.value ?? 'install'), fix });
+      const edits = insertAfterArg(run, bad, YUM_INSTALLS, ' -y');
+      report({ instruction: run, span: first.cmd.span, message: messages.missing(subcommandWord(first, YUM_INSTALLS)?.value ?? 'install'), fix: edits ? { title: 'Add -y', edits } : undefined });
     }
   },
 });

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
 import { appendToRun } from '../package-managers/fixes.ts';
-import { cleanedAfterInstall, hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { cleanedAfterInstall, hadolintCommands } from '../hadolint/index.ts';
 import { isYumClean, isYumInstall } from '../package-managers/rpm.ts';
 
 export const useYumCleanAll = defineRule({
@@ -33,7 +33,7 @@ export const useYumCleanAll = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const cmds = hadolintCommands(run);
+      const cmds = hadolintCommands(dockerfile, run);
       if (cleanedAfterInstall(cmds, isYumInstall, isYumClean)) continue;
       report({ instruction: run, span: cmds.find(isYumInstall)?.cmd.span, message: messages.missing(), fix: appendToRun(run, ' && yum clean all', 'Add `yum clean all` to this RUN') });
     }

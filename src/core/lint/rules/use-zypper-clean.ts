@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
 import { appendToRun } from '../package-managers/fixes.ts';
-import { cleanedAfterInstall, hadolintCommands, hasCacheOrTmpfsMountWith } from '../package-managers/hadolint-view.ts';
+import { cleanedAfterInstall, hadolintCommands, hasCacheOrTmpfsMountWith } from '../hadolint/index.ts';
 import { isZypperClean, isZypperInstall } from '../package-managers/rpm.ts';
 
 export const useZypperClean = defineRule({
@@ -33,7 +33,7 @@ export const useZypperClean = defineRule({
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
       if (hasCacheOrTmpfsMountWith(run, '/var/cache/zypp')) continue;
-      const cmds = hadolintCommands(run);
+      const cmds = hadolintCommands(dockerfile, run);
       if (cleanedAfterInstall(cmds, isZypperInstall, isZypperClean)) continue;
       report({ instruction: run, span: cmds.find(isZypperInstall)?.cmd.span, message: messages.missing(), fix: appendToRun(run, ' && zypper clean --all', 'Add `zypper clean --all` to this RUN') });
     }

@@ -1,7 +1,7 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
 import { insertAfter } from '../package-managers/fixes.ts';
-import { hadolintCommands } from '../package-managers/hadolint-view.ts';
+import { hadolintCommands } from '../hadolint/index.ts';
 import { subcommandWord, ZYPPER_CHANGES, zypperNeedsNonInteractive } from '../package-managers/rpm.ts';
 
 export const useZypperNonInteractive = defineRule({
@@ -33,10 +33,10 @@ export const useZypperNonInteractive = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const bad = hadolintCommands(run).filter(zypperNeedsNonInteractive);
+      const bad = hadolintCommands(dockerfile, run).filter(zypperNeedsNonInteractive);
       const first = bad[0];
       if (!first) continue;
-      const edits = bad.map((c) => (c.cmd.nameWord ? insertAfter(run, c.cmd.nameWord, ' -n') : null));
+      const edits = bad.map((c) => insertAfter(run, c.nameWord, ' -n'));
       const fix = edits.every((e) => e !== null) ? { title: 'Add -n (--non-interactive)', edits: edits.filter((e) => e !== null) } : undefined;
       report({ instruction: run, span: first.cmd.span, message: messages.missing(subcommandWord(first, ZYPPER_CHANGES)?.value ?? 'install'), fix });
     }
