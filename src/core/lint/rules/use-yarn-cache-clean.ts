@@ -1,7 +1,6 @@
-import type { ParsedDockerfile, Stage } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
-import { lastOrReusedStageIndexes, runs } from '../helpers.ts';
-import { cleanedAfterInstall, hadolintCommands, hasCacheOrTmpfsMountWith } from '../hadolint/index.ts';
+import { cleanedAfterInstall, hadolintCheckedStages, hadolintCommands, hasCacheOrTmpfsMountWith } from '../hadolint/index.ts';
+import { runs } from '../helpers.ts';
 import { appendToRun } from '../package-managers/fixes.ts';
 import { isYarnCacheClean, isYarnInstall } from '../package-managers/languages.ts';
 
@@ -34,7 +33,7 @@ export const useYarnCacheClean = defineRule({
     ],
   },
   check({ dockerfile, report }, messages) {
-    const checked = checkedStages(dockerfile);
+    const checked = hadolintCheckedStages(dockerfile);
     for (const run of runs(dockerfile)) {
       if (!checked.has(run.stage) && !run.onbuildParent) continue;
       if (hasCacheOrTmpfsMountWith(run, '.cache/yarn')) continue;
@@ -45,27 +44,3 @@ export const useYarnCacheClean = defineRule({
     }
   },
 });
-
-/**
- * hadolint's choice: the last stage, stages whose FROM line equals the last one, and stages whose alias
- * some FROM names as its image (`FROM deps`, also `FROM deps:tag`).
- */
-function checkedStages(df: ParsedDockerfile): Set<number> {
-  const out = lastOrReusedStageIndexes(df);
-  const last = df.stages[df.stages.length - 1];
-  if (!last) return out;
-  const key = (s: Stage) => `${s.platform ?? ''}\u0000${s.image.raw}\u0000${s.nameRaw ?? ''}`;
-  const images = new Set(df.stages.map((s) => imageName(s.image.raw)));
-  for (const s of df.stages) if (key(s) === key(last) || (s.name !== null && images.has(s.name))) out.add(s.index);
-  return out;
-}
-
-/** The image name of a FROM as written, without registry, tag and digest, lower-cased. */
-function imageName(raw: string): string {
-  let s = raw.split('@')[0] ?? '';
-  const colon = s.lastIndexOf(':');
-  if (colon > s.lastIndexOf('/')) s = s.slice(0, colon);
-  const first = s.split('/')[0] ?? '';
-  if (s.includes('/') && (first.includes('.') || first.includes(':') || first === 'localhost')) s = s.slice(first.length + 1);
-  return s.toLowerCase();
-}
