@@ -3,7 +3,7 @@
  * yum/dnf/microdnf (Fedora, RHEL) and zypper (openSUSE). Pure functions over ShellCommand.
  *
  * Used by Layerlab's own size rules (build tools, cleanup, `--virtual` groups). The rules that claim a
- * hadolint equivalent read commands through ../hadolint-compat.ts instead, to match hadolint exactly.
+ * hadolint equivalent read commands through ../hadolint/index.ts instead, to match hadolint exactly.
  */
 import { hasFlag, positionals } from '../../shell/query.ts';
 import type { ShellCommand, ShellWord } from '../../shell/types.ts';
