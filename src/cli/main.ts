@@ -7,7 +7,7 @@ import { CliError, EXIT_USAGE, processIO, type CliIO } from './io.ts';
 import { MAIN_USAGE, USAGES } from './usage.ts';
 import { packageVersion } from './version.ts';
 
-const COMMANDS = ['lint', 'rules', 'help'] as const;
+const COMMANDS = ['lint', 'simulate', 'rules', 'help'] as const;
 
 export async function main(argv: readonly string[], io: CliIO = processIO()): Promise<number> {
   try {
@@ -41,6 +41,8 @@ async function run(argv: readonly string[], io: CliIO): Promise<number> {
     // Loaded on demand, so --help and --version stay fast and work even if a rule module is broken.
     case 'lint':
       return (await import('./lint-command.ts')).lintCommand(rest, io);
+    case 'simulate':
+      return (await import('./commands/simulate.ts')).simulateCommand(rest, io);
     case 'rules':
       return (await import('./rules-command.ts')).rulesCommand(rest, io);
     case 'help':

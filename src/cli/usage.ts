@@ -4,6 +4,7 @@ export const MAIN_USAGE = `Layerlab: lint Dockerfiles for image size, build cach
 
 Usage:
   layerlab lint [options] [FILE...|-]    Lint Dockerfiles (default ./Dockerfile; - reads stdin)
+  layerlab simulate [options] [FILE|-]   Estimate each layer's size, the image size and wasted space
   layerlab rules [--format text|json]    List every rule with its hadolint/BuildKit equivalents
   layerlab help <command>                Show the options of a command
   layerlab --help                        Show this help
@@ -12,7 +13,7 @@ Usage:
 Exit codes: 0 no finding at or above the failure threshold, 1 findings at or above it,
 2 usage, configuration or file error.
 
-Run \`layerlab help lint\` for the lint options.
+Run \`layerlab help lint\` for the lint options, \`layerlab help simulate\` for the simulator's.
 `;
 
 export const LINT_USAGE = `Usage: layerlab lint [options] [FILE...|-]
@@ -61,4 +62,24 @@ BuildKit checks it is equivalent to.
       --docs-base-url URL      Base of the rule documentation links
 `;
 
-export const USAGES: Readonly<Record<string, string>> = { lint: LINT_USAGE, rules: RULES_USAGE, help: MAIN_USAGE };
+export const SIMULATE_USAGE = `Usage: layerlab simulate [options] [FILE|-]
+
+Estimates the size of every layer of the image FILE builds (default ./Dockerfile; "-" reads
+standard input), without Docker: the base image from measured data, COPY/ADD from the build
+context, and what RUN commands add or remove. Prints the final size, dive's wasted space and
+efficiency, and every step it cannot size, with the range it assumed.
+
+  -f, --format FORMAT          text (default) or json
+      --target STAGE           Simulate the image of this stage (as docker build --target)
+      --context DIR            Build context COPY/ADD read from (files, sizes, .dockerignore).
+                               Default: the Dockerfile's directory; none for stdin
+      --no-context             Do not read a build context (COPY/ADD of local files are unknown)
+      --base-size IMAGE=SIZE   Size of a base image Layerlab has no data for, e.g.
+                               --base-size myco/base:1=120MB (repeatable). A
+                               "# layerlab-size 120MB" comment above a FROM or RUN does the same
+      --no-color               No ANSI colours (also NO_COLOR=1, and off when not a terminal)
+
+Exit codes: 0 simulated (even with unknown steps), 2 usage, file or data error.
+`;
+
+export const USAGES: Readonly<Record<string, string>> = { lint: LINT_USAGE, simulate: SIMULATE_USAGE, rules: RULES_USAGE, help: MAIN_USAGE };

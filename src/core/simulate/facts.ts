@@ -75,7 +75,7 @@ export const APK_INDEX: Fact = {
 /** Default range for a RUN command Layerlab does not model yet (an assumption, not data). */
 export const UNKNOWN_COMMAND: Bytes = { value: 0, low: 0, high: 100_000_000 };
 export const UNKNOWN_COMMAND_WHY =
-  'assumed default for a step Layerlab cannot size: from nothing up to 100 MB (package installs and builds are often 10-300 MB). State the real size with a `# layerlab-size 45MB` comment above the instruction';
+  'the default range for a step Layerlab cannot size (an assumption, not data); state the real size with a `# layerlab-size 45MB` comment above the instruction';
 
 /** Default range for commands that only write small files (config edits, users, `echo > file`). */
 export const SMALL_WRITE: Bytes = { value: 0, low: 0, high: 1_000_000 };

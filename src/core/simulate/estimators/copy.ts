@@ -194,11 +194,15 @@ function copyFromStage(
         assumedWhy: UNKNOWN_COMMAND_WHY,
       });
     } else if (!onlyDirectFile && opaque.length > 0) {
-      const origins = opaque.map((o) => o.what).join(', ');
-      const what = matched.length > 0 ? 'more files under it may come' : 'its files come';
+      const origins = [
+        ...(stage.baseImage && !stage.baseImage.unknown && stage.baseImage.name !== 'scratch' ? [`the base image ${stage.baseImage.name}`] : []),
+        ...(stage.baseImage?.unknown ? [`the unknown base image ${stage.baseImage.name}`] : []),
+        ...(stage.unknownLines.length > 0 ? [`the steps on line ${stage.unknownLines.join(', ')} that Layerlab could not size`] : []),
+      ];
+      const what = matched.length > 0 ? `more files under ${src} may come` : `${src} comes`;
       ctx.unknown({
         command: `${ins.keyword} --from=${expandedFrom} ${src}`,
-        reason: `${what} from ${origins} in stage ${label}, which Layerlab cannot see into${stage.unknownLines.length > 0 ? ` (unknown steps on line ${stage.unknownLines.join(', ')})` : ''}`,
+        reason: `${what} from ${origins.join(' or ') || 'content Layerlab cannot see into'} (stage ${label})`,
         assumed: UNKNOWN_COMMAND,
         assumedWhy: UNKNOWN_COMMAND_WHY,
       });

@@ -25,7 +25,6 @@ export function applyMetadata(instruction: Instruction, stage: StageState, parse
       const expanded = raw.includes('$') ? expandVars(raw, stage.vars, parsed.escapeChar).value : raw;
       if (expanded === null || expanded === '') notes.push('the directory uses a variable without a known value; later relative paths may be placed wrongly');
       else stage.workdir = resolvePath(stage.workdir, expanded);
-      notes.push('creating a directory stores no file bytes');
       break;
     }
     case 'ONBUILD':

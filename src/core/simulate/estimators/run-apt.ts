@@ -79,7 +79,7 @@ function addLists(ctx: StepContext, text: string): void {
     const where = os.family === 'unknown' ? 'an unknown base image' : `${os.family}${os.release ? ` ${os.release}` : ''}`;
     ctx.note(`\`${text}\`: the lists were measured on Debian bookworm; on ${where} they may differ, hence the wide range`);
   } else if (os.release === 'trixie') {
-    ctx.note(`\`${text}\`: the lists were measured on Debian bookworm; trixie's are similar in size`);
+    ctx.note(`\`${text}\`: the lists were measured on Debian bookworm, not on trixie`);
   }
 }
 
