@@ -6,4 +6,6 @@ export default defineConfig({
   site: 'https://layerlab.dev',
   srcDir: './src',
   publicDir: './public',
+  // dist/ also holds the bundled CLI (dist/cli.mjs); the site goes in its own folder.
+  outDir: './dist/site',
 });
