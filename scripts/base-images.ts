@@ -60,6 +60,15 @@ const Alias = z.union([
   }),
 ]);
 
+const AptLayer = z.strictObject({ install: z.array(z.string().min(1)).min(1), source: Source, date: z.string().min(1) });
+
+const Packages = z.strictObject({
+  /** Names of `aptLayers`, applied in order on top of debootstrap's minbase. */
+  layers: z.array(z.string()),
+  complete: z.boolean(),
+  note: z.string().nullable(),
+});
+
 const Image = z
   .strictObject({
     image: z.string().regex(/^[a-z0-9._/-]+$/, 'a lower-case repository name'),
@@ -75,12 +84,14 @@ const Image = z
     date: z.string().min(1),
     compressed: Compressed.optional(),
     note: z.string().nullable(),
+    packages: Packages.optional(),
+    workdir: z.string().startsWith('/').optional(),
     aliases: z.array(Alias),
   })
   .refine((i) => (i.range === undefined) === (i.rangeWhy === undefined), { message: '`range` needs `rangeWhy` (and the other way round)' })
   .refine((i) => (i.range === undefined) === (i.value === undefined), { message: 'an explicit `range` needs an explicit `value`' });
 
-export const InputSchema = z.strictObject({ about: z.array(z.string()), images: z.array(Image).min(1) });
+export const InputSchema = z.strictObject({ about: z.array(z.string()), aptLayers: z.record(z.string(), AptLayer).optional(), images: z.array(Image).min(1) });
 export type Input = z.infer<typeof InputSchema>;
 
 function sourceRef(source: z.infer<typeof Source>, date: string): SourceRef {
@@ -161,6 +172,18 @@ export function buildTable(input: Input, generatedFrom = 'data/sources/base-imag
       confidence: image.confidence,
       source: sourceRef(image.source, image.date),
       note: image.note,
+      packages: image.packages
+        ? {
+            layers: image.packages.layers.map((name) => {
+              const layer = input.aptLayers?.[name];
+              if (!layer) throw new Error(`${key}: apt layer "${name}" is not defined in aptLayers`);
+              return { install: layer.install, source: sourceRef(layer.source, layer.date) };
+            }),
+            complete: image.packages.complete,
+            note: image.packages.note,
+          }
+        : null,
+      workdir: image.workdir ?? null,
     };
     for (const alias of image.aliases) {
       const a = typeof alias === 'string' ? { tag: alias, approximate: null, spread: 0, os: null, compressed: undefined } : alias;

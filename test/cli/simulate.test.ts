@@ -120,7 +120,7 @@ describe('layerlab simulate', () => {
       'FROM alpine:3.21 AS debug',
       'RUN apk add --no-cache strace',
       'FROM scratch',
-      'COPY --from=build /main.go /src/main.go',
+      'COPY --from=build /go/main.go /src/main.go',
       'ENTRYPOINT ["/app"]',
       '',
     ].join('\n');
@@ -159,6 +159,17 @@ describe('layerlab simulate', () => {
     expect(stated.unknowns.map((u) => u.line)).toEqual([2]);
     const comment = json((await runCli(['simulate', '-f', 'json'], { cwd: dir({ Dockerfile: '# layerlab-size 80MiB\nFROM myco/base:1\n' }) })).stdout);
     expect(comment.totalBytes).toBe(80 * 1024 * 1024);
+  });
+
+  it('apt-get install is sized from the Debian package data (buildpack-deps:bookworm-curl measured 48.4 MB)', async () => {
+    const text = 'FROM debian:bookworm\nRUN apt-get update && apt-get install -y --no-install-recommends ca-certificates curl gnupg netbase sq wget && rm -rf /var/lib/apt/lists/*\n';
+    const out = json((await runCli(['simulate', '-f', 'json'], { cwd: dir({ Dockerfile: text }) })).stdout);
+    const l = out.layers[1] as JsonLayer;
+    expect(l.unknown).toBeNull();
+    expect(l.low).toBeLessThanOrEqual(48_410_000);
+    expect(l.high).toBeGreaterThanOrEqual(48_410_000);
+    expect(l.added.map((a) => a.path)).toEqual(['(dpkg and apt state, line 2)', '(39 apt packages)']);
+    expect(out.unknowns).toEqual([]);
   });
 
   it('usage and file errors exit 2 with a message; nothing on stdout', async () => {

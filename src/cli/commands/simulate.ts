@@ -95,7 +95,9 @@ export async function simulateCommand(args: readonly string[], io: CliIO): Promi
 
   let data;
   try {
-    data = await loadSimulationData();
+    // The Debian package indexes are needed only to size apt installs.
+    const runsApt = dockerfile.instructions.some((i) => (i.shell?.commands ?? []).concat(i.trigger?.shell?.commands ?? []).some((c) => c.name === 'apt-get' || c.name === 'apt'));
+    data = await loadSimulationData({ debian: runsApt });
   } catch (error) {
     throw new CliError(`layerlab simulate: cannot load the size data: ${error instanceof Error ? error.message : String(error)}. Reinstall Layerlab.`);
   }

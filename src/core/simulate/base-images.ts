@@ -31,6 +31,17 @@ export const OsInfoSchema = z.object({
 
 const CompressedSchema = z.object({ bytes: z.number().int().positive(), source: SourceRefSchema, note: z.string().nullable() });
 
+/**
+ * The apt packages of a Debian-based image: debootstrap's minbase (the debian:<release> image) plus
+ * the `apt-get install --no-install-recommends` layers its Dockerfiles ran, in order.
+ */
+export const PackageRecipeSchema = z.object({
+  layers: z.array(z.object({ install: z.array(z.string().min(1)).min(1), source: SourceRefSchema })),
+  /** False when the image has packages beyond these (e.g. runtime libraries kept after a build). */
+  complete: z.boolean(),
+  note: z.string().nullable(),
+});
+
 export const BaseImageEntrySchema = z.object({
   bytes: BytesSchema,
   /** The figure as the source printed it, e.g. `124.30 MB` or `~ 1.02 Gb`. */
@@ -44,6 +55,10 @@ export const BaseImageEntrySchema = z.object({
   confidence: z.enum(['measured', 'documented', 'secondary']),
   source: SourceRefSchema,
   note: z.string().nullable(),
+  /** The apt package set, for Debian-based images; null when not known or not apt. */
+  packages: PackageRecipeSchema.nullable(),
+  /** The image's WORKDIR (from its Dockerfile); null for `/`. */
+  workdir: z.string().startsWith('/').nullable(),
 });
 
 export const BaseImageAliasSchema = z.object({
@@ -77,6 +92,7 @@ export const BaseImageTableSchema = z
 export type BaseImageEntry = z.infer<typeof BaseImageEntrySchema>;
 export type BaseImageAlias = z.infer<typeof BaseImageAliasSchema>;
 export type BaseImageTable = z.infer<typeof BaseImageTableSchema>;
+export type PackageRecipe = z.infer<typeof PackageRecipeSchema>;
 
 /** Validates parsed JSON; throws a readable error for a broken data file (not user text). */
 export function parseBaseImageTable(json: unknown): BaseImageTable {
@@ -118,6 +134,8 @@ export type BaseImageLookup =
       /** Why the entry is only close to the reference; null when it is the same image. */
       approximate: string | null;
       note: string | null;
+      packages: PackageRecipe | null;
+      workdir: string | null;
     }
   | {
       found: false;
@@ -177,6 +195,8 @@ export function lookupBaseImage(table: BaseImageTable | null, ref: ImageRef): Ba
     resolvedTag: entry.resolvedTag,
     approximate,
     note: entry.note,
+    packages: entry.packages,
+    workdir: entry.workdir,
   };
 }
 

@@ -195,6 +195,27 @@ export class LayerWriter {
     return result;
   }
 
+  /**
+   * Removes one entry by its exact path (e.g. the files of a package dpkg purges): gone for real if
+   * this layer added it, else hidden by a whiteout on that path. Returns what it freed and hid.
+   */
+  removeEntry(path: string): { freed: Bytes; hidden: Bytes } {
+    let freed: Bytes = { ...ZERO };
+    let hidden: Bytes = { ...ZERO };
+    const own = this.own.get(path);
+    if (own) {
+      this.own.delete(path);
+      freed = own.bytes;
+    }
+    const lower = this.fs.view.get(path);
+    if (lower && !this.hidden.has(path)) {
+      this.hidden.add(path);
+      hidden = lower.bytes;
+      this.whiteouts.set(path, { path, key: entryKey(lower), dir: false, hides: lower.bytes, what: lower.what, opaque: false });
+    }
+    return { freed, hidden };
+  }
+
   /** Is `path` inside a directory this layer already removed? */
   private covered(path: string): boolean {
     for (const w of this.whiteouts.values()) if (w.dir && w.path !== path && isWithin(path, w.path)) return true;

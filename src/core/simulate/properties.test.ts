@@ -2,20 +2,20 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadShellParser } from '../../node/shell-binaries.ts';
-import { loadBaseImages } from '../../node/simulation-data.ts';
+import { loadSimulationData } from '../../node/simulation-data.ts';
 import { parseDockerfile } from '../parse/parse.ts';
 import type { ShellParser } from '../shell/types.ts';
-import type { BaseImageTable } from './base-images.ts';
 import type { VirtualContext } from './context.ts';
+import type { SimulationData } from './data.ts';
 import { simulateDockerfile } from './simulate.ts';
 import type { Bytes, SimulationResult } from './types.ts';
 
 let shell: ShellParser;
-let table: BaseImageTable;
+let data: SimulationData;
 beforeAll(async () => {
   shell = await loadShellParser();
-  table = await loadBaseImages();
-});
+  data = await loadSimulationData({ debian: true });
+}, 30_000);
 
 const CONTEXT: VirtualContext = {
   files: [
@@ -26,9 +26,9 @@ const CONTEXT: VirtualContext = {
   ],
 };
 
-const simulate = (text: string, target?: string): SimulationResult => simulateDockerfile(parseDockerfile(text, { shell }).dockerfile, { baseImages: table }, { context: CONTEXT, target });
+const simulate = (text: string, target?: string): SimulationResult => simulateDockerfile(parseDockerfile(text, { shell }).dockerfile, data, { context: CONTEXT, target });
 
-const BASES = ['debian:bookworm', 'alpine:3.21', 'scratch', 'python:3.12-slim', 'myco/base:1', 'node:22-alpine'];
+const BASES = ['debian:bookworm', 'alpine:3.21', 'scratch', 'python:3.12-slim', 'myco/base:1', 'node:22-alpine', 'debian:bookworm-slim', 'buildpack-deps:bookworm-curl'];
 const PATHS = ['/app', '/app/main.py', '/app/*', '/var/lib/apt/lists', '/var/lib/apt/lists/*', '/var/cache/apk/*', '/tmp/*', '/data', 'app', '*.py', '/srv/x'];
 const path = fc.constantFrom(...PATHS);
 const source = fc.constantFrom('.', 'app', 'app/main.py', 'requirements.txt', 'data', 'app/*.py');
@@ -41,6 +41,8 @@ const producer = fc.oneof(
   fc.constant('apk add curl'),
   fc.constant('apk add --no-cache curl'),
   fc.constant('apt-get update && apt-get install -y curl'),
+  fc.constant('apt-get update && apt-get install -y --no-install-recommends gcc libpq-dev'),
+  fc.constant('apt-get install -y git'),
   fc.constant('make install'),
   fc.constant('echo hi > /etc/motd'),
   fc.constant('mkdir -p /srv'),
@@ -51,6 +53,9 @@ const producer = fc.oneof(
 const cleanup = fc.oneof(
   path.map((p) => `rm -rf ${p}`),
   fc.constant('apt-get clean'),
+  fc.constant('apt-get purge -y --auto-remove gcc'),
+  fc.constant('apt-get autoremove -y'),
+  fc.constant('apt-mark auto ".*" && apt-get purge -y --auto-remove'),
   fc.constant('apk cache clean'),
   fc.constant('rm -rf /var/lib/apt/lists/* /var/cache/apk/*'),
 );

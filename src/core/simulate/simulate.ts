@@ -230,6 +230,7 @@ function fallbackState(stage: Stage, sim: Simulation, id: number): StageState {
     vars: [],
     baseImage: null,
     unknownLines: [stage.from.span.line],
+    apt: null,
   };
   const writer = state.fs.begin(id);
   writer.add({ path: `(base image ${stage.image.raw})`, kind: 'opaque', bytes: { ...UNKNOWN_COMMAND }, what: 'base image', compress: 'packages' });

@@ -5,6 +5,7 @@
 import type { Instruction, ParsedDockerfile, Stage } from '../../parse/model.ts';
 import { imageKey, largestImage, lookupBaseImage, SCRATCH_SOURCE } from '../base-images.ts';
 import { exact, formatBytes, parseSize } from '../bytes.ts';
+import { cloneAptState, initialAptState } from '../apt-state.ts';
 import { SimFs } from '../filesystem.ts';
 import type { BaseImageInfo, Bytes, OsInfo, SourceRef } from '../types.ts';
 import type { Simulation, StageState, UnknownPart } from './step.ts';
@@ -70,6 +71,7 @@ export function startStage(stage: Stage, sim: Simulation, layerId: number, baseS
         vars: parent.vars.filter((v) => v.kind === 'ENV'),
         baseImage: parent.baseImage,
         unknownLines: [...parent.unknownLines],
+        apt: cloneAptState(parent.apt),
       };
       const label = parent.name ? `"${parent.name}"` : `${parent.index}`;
       notes.push(`continues stage ${label}: its base image and layers are part of this one`);
@@ -80,7 +82,7 @@ export function startStage(stage: Stage, sim: Simulation, layerId: number, baseS
   const ref = stage.image;
   const name = ref.resolved ?? ref.raw;
   const fs = new SimFs();
-  const state: StageState = { index: stage.index, name: stage.name, fs, workdir: '/', os: UNKNOWN_OS, vars: [], baseImage: null, unknownLines: [] };
+  const state: StageState = { index: stage.index, name: stage.name, fs, workdir: '/', os: UNKNOWN_OS, vars: [], baseImage: null, unknownLines: [], apt: null };
   const stated = statedSize(sim.parsed, stage.from);
   if (stated && 'error' in stated) problems.push(stated.error);
   const lookup = lookupBaseImage(sim.data.baseImages, ref);
@@ -130,6 +132,8 @@ export function startStage(stage: Stage, sim: Simulation, layerId: number, baseS
   }
   state.os = info.os;
   state.baseImage = info;
+  if (lookup.found && lookup.workdir) state.workdir = lookup.workdir;
+  if (lookup.found) state.apt = initialAptState(sim.data, state.os, lookup.packages);
   const writer = fs.begin(layerId);
   writer.add({ path: `(base image ${name})`, kind: 'opaque', bytes, what: `files of ${name}`, compress: 'packages' });
   writer.commit();

@@ -9,6 +9,7 @@ import { osPackageCommand, refreshesAptLists, type OsPackageCommand } from '../.
 import { formatBytes } from '../bytes.ts';
 import { APT_LISTS, APT_LISTS_OTHER, SMALL_WRITE, SMALL_WRITE_WHY, UNKNOWN_COMMAND, UNKNOWN_COMMAND_WHY } from '../facts.ts';
 import { commandText, type StepContext } from './step.ts';
+import { aptRemove } from './run-apt-install.ts';
 import { removePath } from './run-rm.ts';
 
 export const APT_LISTS_DIR = '/var/lib/apt/lists';
@@ -44,6 +45,7 @@ export function estimateApt(cmd: ShellCommand, ctx: StepContext, run: readonly S
     case 'purge':
     case 'autoremove':
     case 'autopurge':
+      if (aptRemove(p, ctx)) return;
       if (!run.some((c) => c !== cmd && osPackageCommand(c)?.action === 'install' && osPackageCommand(c)?.family === 'apt')) {
         ctx.note(`\`${text}\`: packages from earlier layers stay stored there; removing them here only hides them`);
         ctx.unknown({ command: text, reason: 'removing packages rewrites dpkg and apt state files', assumed: SMALL_WRITE, assumedWhy: SMALL_WRITE_WHY });

@@ -31,7 +31,13 @@ export function removePath(ctx: StepContext, written: string, dynamic: boolean):
   const mount = ctx.mountFor(path);
   if (mount) return;
   const result = ctx.writer.remove(path);
-  ctx.removed.push(...result.removed);
+  // What this step added and removed again is not part of the layer: drop it from `added`.
+  const gone = ctx.writer.entries();
+  for (let i = ctx.added.length - 1; i >= 0; i--) {
+    const a = ctx.added[i];
+    if (a && a.path.startsWith('/') && !gone.some((e) => e.path === a.path || e.path.startsWith(`${a.path}/`))) ctx.added.splice(i, 1);
+  }
+  ctx.removed.push(...result.removed.filter((r) => !r.what.endsWith('(added in this step, so never stored)')));
   if (result.freedInLayer.value > 0) ctx.note(`${path}: ${formatBytes(result.freedInLayer.value)} added earlier in this same RUN is removed before the layer is stored, so it costs nothing`);
   if (result.hiddenBelow.value > 0) {
     ctx.note(`${path}: removing ${formatBytes(result.hiddenBelow.value)} that an earlier layer holds only hides it (a whiteout); the image does not get smaller. Remove it in the RUN that creates it`);

@@ -20,7 +20,7 @@ export const NO_WRITE: ReadonlySet<string> = new Set([
 /** Tools that only write small files (users and groups, config, caches of the dynamic linker). */
 export const SMALL_WRITERS: ReadonlySet<string> = new Set([
   'useradd', 'adduser', 'groupadd', 'addgroup', 'usermod', 'groupmod', 'userdel', 'groupdel', 'deluser', 'delgroup', 'chpasswd', 'passwd',
-  'ldconfig', 'update-ca-certificates', 'update-alternatives', 'locale-gen', 'apt-mark', 'apt-key', 'debconf-set-selections',
+  'ldconfig', 'update-ca-certificates', 'update-alternatives', 'locale-gen', 'apt-key', 'debconf-set-selections',
   'sed', 'dpkg-reconfigure',
 ]);
 

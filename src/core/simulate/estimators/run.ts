@@ -8,6 +8,7 @@ import type { ShellCommand } from '../../shell/types.ts';
 import { SMALL_WRITE, SMALL_WRITE_WHY, UNKNOWN_COMMAND, UNKNOWN_COMMAND_WHY } from '../facts.ts';
 import { apkIndexAdvice, estimateApk } from './run-apk.ts';
 import { aptListsAdvice, estimateApt, unknownAptInstall, type AptInstallEstimator } from './run-apt.ts';
+import { aptInstallFromIndex, aptPackagesSummary, estimateAptMark } from './run-apt-install.ts';
 import { estimateMetadataChange } from './run-files.ts';
 import { estimateRm } from './run-rm.ts';
 import { estimateOther, redirectTargets } from './run-unknown.ts';
@@ -18,7 +19,10 @@ export interface RunEstimators {
   aptInstall: AptInstallEstimator;
 }
 
-export const DEFAULT_RUN_ESTIMATORS: RunEstimators = { aptInstall: unknownAptInstall };
+/** Sizes installs from the Debian package index when the stage's packages are known (else unknown). */
+export const DEFAULT_RUN_ESTIMATORS: RunEstimators = { aptInstall: aptInstallFromIndex };
+/** Treats every `apt-get install` as unknown ("package data not loaded"). */
+export const NO_PACKAGE_DATA_ESTIMATORS: RunEstimators = { aptInstall: unknownAptInstall };
 
 const WRAPPERS = new Set(['sudo', 'doas', 'env', 'exec', 'command', 'nice', 'nohup', 'time', 'stdbuf', 'xargs', 'timeout']);
 const SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'busybox']);
@@ -60,6 +64,9 @@ export function estimateRun(ctx: StepContext, estimators: RunEstimators = DEFAUL
       case 'apk':
         estimateApk(cmd, ctx, commands);
         break;
+      case 'apt-mark':
+        estimateAptMark(cmd, ctx);
+        break;
       case 'chmod':
       case 'chown':
       case 'chgrp':
@@ -74,6 +81,7 @@ export function estimateRun(ctx: StepContext, estimators: RunEstimators = DEFAUL
   if (targets.length > 0) {
     ctx.unknown({ command: `> ${targets.slice(0, 3).join(', ')}`, reason: `writes ${targets.length === 1 ? 'a file' : 'files'} through a shell redirect`, assumed: SMALL_WRITE, assumedWhy: SMALL_WRITE_WHY });
   }
+  aptPackagesSummary(ctx);
   aptListsAdvice(ctx);
   apkIndexAdvice(ctx);
 }

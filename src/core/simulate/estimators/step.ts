@@ -6,6 +6,7 @@ import { mountsOf } from '../../lint/helpers.ts';
 import { cleanPath } from '../../lint/dockerignore.ts';
 import type { Instruction, ParsedDockerfile, VarDef } from '../../parse/model.ts';
 import { expandVars } from '../../parse/vars.ts';
+import type { AptState } from '../apt-state.ts';
 import type { PreparedContext } from '../context.ts';
 import type { SimulationData } from '../data.ts';
 import type { CompressionClass } from '../facts.ts';
@@ -23,6 +24,8 @@ export interface StageState {
   baseImage: BaseImageInfo | null;
   /** Lines of steps in this stage's chain whose output is (partly) unknown. */
   unknownLines: number[];
+  /** apt's view of the installed packages; null when they are not known. */
+  apt: AptState | null;
 }
 
 export interface Simulation {
@@ -56,6 +59,8 @@ export class StepContext {
   source: SourceRef | null = null;
   /** Facts estimators leave for the end of the step (e.g. `apt-clean`). */
   readonly flags = new Set<string>();
+  /** Packages marked manual when this step started (what `savedAptMark="$(apt-mark showmanual)"` holds). */
+  readonly manualAtStart: ReadonlySet<string>;
   /** Directories the RUN mounts (cache, tmpfs, bind, secret): writes there stay out of the layer. */
   readonly mountTargets: { target: string; type: string }[];
 
@@ -64,6 +69,8 @@ export class StepContext {
     this.stage = stage;
     this.writer = writer;
     this.sim = sim;
+    const apt = stage.apt;
+    this.manualAtStart = new Set(apt ? [...apt.installed].filter((n) => !apt.auto.has(n)) : []);
     this.mountTargets = instruction.keyword === 'RUN' ? mountsOf(instruction).flatMap((m) => (m.target ? [{ target: this.resolve(m.target) ?? m.target, type: m.type }] : [])) : [];
   }
 
