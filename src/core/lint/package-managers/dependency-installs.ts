@@ -171,8 +171,8 @@ export function namesDevDependencies(text: string): boolean {
 export interface ProdEnv {
   /** NODE_ENV=production (also honoured by yarn v1 and pnpm). */
   nodeEnvProduction: boolean;
-  /** Other variables set before the command (ENV, ARG, assignments), upper-cased names. */
-  vars: ReadonlyMap<string, string>;
+  /** Other variables set before the command (ENV, ARG, assignments), by upper-cased name. */
+  vars: { get(name: string): string | undefined };
 }
 
 /**

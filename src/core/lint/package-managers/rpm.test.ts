@@ -4,6 +4,7 @@ import type { Instruction } from '../../parse/model.ts';
 import { parseDockerfile } from '../../parse/parse.ts';
 import type { ShellParser } from '../../shell/types.ts';
 import { hadolintCommands, type HCommand } from '../hadolint/index.ts';
+import { runs } from '../helpers.ts';
 import {
   dnfNeedsYes, isDnfClean, isDnfInstall, isYumClean, isZypperDistUpgrade, knownVarsAtRuns, rpmInstallArgs, rpmModuleIsPinned, rpmPackageIsPinned, subcommandWord,
   yumNeedsYes, zypperNeedsNonInteractive, zypperPackageIsPinned, zypperPackages,
@@ -74,7 +75,7 @@ describe('rpm helpers', () => {
       { shell },
     );
     const known = knownVarsAtRuns(dockerfile);
-    const byText = new Map([...known].map(([i, v]) => [i.argsText.trim(), [...v].sort()]));
+    const byText = new Map(runs(dockerfile).map((i) => [i.argsText.trim(), [...known(i)].sort()]));
     expect(byText.get('one')).toEqual(['E1', 'G']);
     expect(byText.get('two')).toEqual(['A2', 'E1', 'G']);
     expect(byText.get('three')).toEqual(['A2', 'G']);

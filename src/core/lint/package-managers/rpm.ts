@@ -116,13 +116,21 @@ export function zypperPackageIsPinned(p: string): boolean {
   return p.includes('=') || p.includes('>') || p.includes('<') || p.endsWith('.rpm');
 }
 
+/** Where a RUN's known names are: the first `size` names of each growing set (sets keep insertion order). */
+type KnownAt = { sets: readonly Set<string>[]; sizes: readonly number[]; names?: ReadonlySet<string> };
+
+const knownCache = new WeakMap<ParsedDockerfile, (run: Instruction) => ReadonlySet<string>>();
+
 /**
  * The ARG and ENV names hadolint knows at each RUN (DL3033, DL3041): ARGs from anywhere earlier in the
  * file, ENVs of the current stage and of the stage it is built FROM. ONBUILD triggers only see earlier
- * ONBUILD ARG/ENV triggers.
+ * ONBUILD ARG/ENV triggers. Returns a lookup (empty for an instruction that is not a RUN); the names are
+ * listed only for the RUNs asked about, so a long file does not copy every name for every RUN.
  */
-export function knownVarsAtRuns(df: ParsedDockerfile): Map<Instruction, Set<string>> {
-  const out = new Map<Instruction, Set<string>>();
+export function knownVarsAtRuns(df: ParsedDockerfile): (run: Instruction) => ReadonlySet<string> {
+  const cached = knownCache.get(df);
+  if (cached) return cached;
+  const at = new Map<Instruction, KnownAt>();
   const args = new Set<string>();
   const envs = new Map<number, Set<string>>([[-1, new Set()]]);
   const onbuild = new Set<string>();
@@ -136,10 +144,28 @@ export function knownVarsAtRuns(df: ParsedDockerfile): Map<Instruction, Set<stri
     envs.set(i.stage, env);
     if (i.keyword === 'ENV') for (const p of i.properties) env.add(p.name);
     else if (i.keyword === 'ARG') for (const p of i.properties) args.add(p.name);
-    else if (i.keyword === 'RUN') out.set(i, new Set([...env, ...args]));
+    else if (i.keyword === 'RUN') at.set(i, { sets: [env, args], sizes: [env.size, args.size] });
     const t = i.trigger;
     if (t?.keyword === 'ENV' || t?.keyword === 'ARG') for (const p of t.properties) onbuild.add(p.name);
-    else if (t?.keyword === 'RUN') out.set(t, new Set(onbuild));
+    else if (t?.keyword === 'RUN') at.set(t, { sets: [onbuild], sizes: [onbuild.size] });
   }
-  return out;
+  const empty: ReadonlySet<string> = new Set();
+  const lookup = (run: Instruction): ReadonlySet<string> => {
+    const k = at.get(run);
+    if (!k) return empty;
+    if (!k.names) {
+      const names = new Set<string>();
+      k.sets.forEach((set, n) => {
+        let left = k.sizes[n] as number;
+        for (const name of set) {
+          if (left-- <= 0) break;
+          names.add(name);
+        }
+      });
+      k.names = names;
+    }
+    return k.names;
+  };
+  knownCache.set(df, lookup);
+  return lookup;
 }

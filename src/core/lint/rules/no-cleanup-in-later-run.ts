@@ -184,9 +184,9 @@ function hits(item: Item, created: Item): boolean {
 }
 
 /** Creations of a RUN that its own cleanups did not remove. */
-function leftIn(df: ParsedDockerfile, run: Instruction): Creation[] {
-  const cleaned = cleanupsOf(commandsOf(run)).flatMap((c) => c.items);
-  return createdBy(df, run).filter((c) => !cleaned.some((i) => hits(i, c)));
+function leftIn(created: readonly Creation[], cleanups: readonly Cleanup[]): Creation[] {
+  const cleaned = cleanups.flatMap((c) => c.items);
+  return created.filter((c) => !cleaned.some((i) => hits(i, c)));
 }
 
 function commandText(df: ParsedDockerfile, cmd: ShellCommand): string {
@@ -235,33 +235,59 @@ export const noCleanupInLaterRun = defineRule({
   },
   check({ dockerfile, report }, messages) {
     const shipped = shippedStageIndexes(dockerfile);
-    const all = runs(dockerfile, { onbuild: false });
-    const left = new Map<Instruction, Creation[]>();
-    const leftOf = (r: Instruction) => {
-      let l = left.get(r);
-      if (!l) left.set(r, (l = leftIn(dockerfile, r)));
-      return l;
+    // What the RUNs of each shipped stage left behind, by target. A base stage lies wholly before the
+    // stages built on it, so "an earlier RUN of the stage chain" is every RUN of the base stages plus
+    // the earlier RUNs of the stage itself. RUNs are only analysed once a later cleanup needs them.
+    const stages = new Map<number, { pending: { run: Instruction; cleanups: Cleanup[] }[]; left: Map<Target, Creation[]> }>();
+    /** Position of a leftover within its RUN's list, to keep document order. */
+    const ordinal = new Map<Creation, number>();
+    const leftovers = (stage: number): Map<Target, Creation[]> => {
+      const st = stages.get(stage);
+      if (!st) return new Map();
+      for (const { run, cleanups } of st.pending) {
+        leftIn(createdBy(dockerfile, run), cleanups).forEach((c, n) => {
+          ordinal.set(c, n);
+          const list = st.left.get(c.target);
+          if (list) list.push(c);
+          else st.left.set(c.target, [c]);
+        });
+      }
+      st.pending = [];
+      return st.left;
     };
-    all.forEach((run, index) => {
+    for (const run of runs(dockerfile, { onbuild: false })) {
       const stage = dockerfile.stages[run.stage];
-      if (!stage || !shipped.has(run.stage)) return;
+      if (!stage || !shipped.has(run.stage)) continue;
       const cleanups = cleanupsOf(commandsOf(run));
-      if (cleanups.length === 0) return;
-      const chain = new Set(stageChain(dockerfile, stage).map((s) => s.index));
-      const earlier = all.slice(0, index).filter((r) => chain.has(r.stage)).flatMap(leftOf);
-      if (earlier.length === 0) return;
+      if (cleanups.length > 0) checkRun(run, stage, cleanups);
+      let st = stages.get(stage.index);
+      if (!st) stages.set(stage.index, (st = { pending: [], left: new Map() }));
+      st.pending.push({ run, cleanups });
+    }
+
+    /** Reports the cleanups of a RUN that remove what an earlier RUN of its stage chain left behind. */
+    function checkRun(run: Instruction, stage: Stage, cleanups: readonly Cleanup[]): void {
+      const chain = stageChain(dockerfile, stage).map((s) => leftovers(s.index));
+      if (!chain.some((m) => m.size > 0)) return;
       // A cleanup of something this RUN creates again is a legitimate same-RUN cleanup.
       const own = createdBy(dockerfile, run);
       const offending: ShellCommand[] = [];
       const matched = new Set<Creation>();
       for (const c of cleanups) {
         const items = c.items.filter((i) => !own.some((o) => hits(i, o)));
-        const src = earlier.filter((e) => items.some((i) => hits(i, e)));
-        if (src.length === 0) continue;
-        offending.push(c.cmd);
-        for (const s of src) matched.add(s);
+        let found = false;
+        for (const i of items) {
+          for (const m of chain) {
+            for (const e of m.get(i.target) ?? []) {
+              if (!hits(i, e)) continue;
+              found = true;
+              matched.add(e);
+            }
+          }
+        }
+        if (found) offending.push(c.cmd);
       }
-      const sources = earlier.filter((e) => matched.has(e));
+      const sources = [...matched].sort((a, b) => a.run.index - b.run.index || (ordinal.get(a) as number) - (ordinal.get(b) as number));
       const first = offending[0];
       if (!first) return;
       const byLine = new Map<number, string[]>();
@@ -280,6 +306,6 @@ export const noCleanupInLaterRun = defineRule({
           sources.every((s) => s.target.endsWith('-pkg')),
         ),
       });
-    });
+    }
   },
 });

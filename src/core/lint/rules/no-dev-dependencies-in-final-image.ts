@@ -1,4 +1,4 @@
-import type { Instruction, ParsedDockerfile } from '../../parse/model.ts';
+import type { Instruction, Stage, VarDef } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
 import { commandsOf, finalStage, stageChain } from '../helpers.ts';
 import { devDependencyInstall, nodeManifestInstall, prunesDevDependencies, type ProdEnv } from '../package-managers/dependency-installs.ts';
@@ -39,24 +39,61 @@ export const noDevDependenciesInFinalImage = defineRule({
     if (!last || (last.name !== null && /(^|[-_.])(dev|develop|development|test|tests|testing|ci|lint|debug)([-_.]|$)/.test(last.name))) return;
     const chain = stageChain(dockerfile, last).reverse();
     const steps = chain.flatMap((s) => s.instructions).filter((i) => i.keyword === 'RUN');
-    const all = steps.flatMap((run) => commandsOf(run).map((cmd) => ({ run, cmd, env: prodEnv(dockerfile, run) })));
-    all.forEach(({ run, cmd, env }, i) => {
-      const dev = devDependencyInstall(cmd, env);
+    const env = prodEnvs(chain);
+    const all = steps.flatMap((run) => commandsOf(run).map((cmd) => ({ run, cmd })));
+    /** Index of the last command that prunes dev dependencies (-1: none); computed when first needed. */
+    let lastPrune: number | undefined;
+    all.forEach(({ run, cmd }, i) => {
+      const dev = devDependencyInstall(cmd, env(run));
       if (!dev) return;
       const node = nodeManifestInstall(cmd) !== null;
-      if (node && all.slice(i + 1).some((later) => prunesDevDependencies(later.cmd, later.env))) return;
+      if (node) {
+        lastPrune ??= findLastIndex(all, (later) => prunesDevDependencies(later.cmd, env(later.run)));
+        if (lastPrune > i) return;
+      }
       report({ instruction: run, span: cmd.span, message: node ? messages.node(dev.label, dev.fix) : messages.dev(dev.label, dev.fix) });
     });
   },
 });
 
-/** Variables set for a RUN by ENV and ARG in its stage chain, and `NODE_ENV=production` in the RUN itself. */
-function prodEnv(df: ParsedDockerfile, run: Instruction): ProdEnv {
-  const vars = new Map<string, string>();
-  const stage = df.stages[run.stage];
-  const defs = stage ? stageChain(df, stage).flatMap((s) => s.vars) : [];
-  for (const v of defs.filter((d) => d.line < run.span.line).sort((a, b) => a.line - b.line)) vars.set(v.name.toUpperCase(), v.value ?? '');
-  const inRun = /\bNODE_ENV=["']?production\b/.test(run.shell?.text ?? run.argsText);
-  return { nodeEnvProduction: inRun || vars.get('NODE_ENV') === 'production', vars };
+function findLastIndex<T>(xs: readonly T[], test: (x: T) => boolean): number {
+  for (let i = xs.length - 1; i >= 0; i--) if (test(xs[i] as T)) return i;
+  return -1;
 }
 
+/**
+ * For each RUN of the chain (oldest stage first): the variables set by ENV and ARG before it in its stage
+ * chain, and `NODE_ENV=production` in the RUN itself. A base stage lies wholly before the stages built on
+ * it, so "defined on an earlier line of the chain" is the RUN's own stage chain. Looked up by name on
+ * demand, so a long file does not copy every variable for every RUN.
+ */
+function prodEnvs(chain: readonly Stage[]): (run: Instruction) => ProdEnv {
+  const byName = new Map<string, VarDef[]>();
+  for (const s of chain) {
+    for (const v of s.vars) {
+      const key = v.name.toUpperCase();
+      const list = byName.get(key);
+      if (list) list.push(v);
+      else byName.set(key, [v]);
+    }
+  }
+  const cache = new Map<Instruction, ProdEnv>();
+  return (run) => {
+    let env = cache.get(run);
+    if (env) return env;
+    const line = run.span.line;
+    const get = (name: string): string | undefined => {
+      const list = byName.get(name);
+      if (!list) return undefined;
+      for (let i = list.length - 1; i >= 0; i--) {
+        const v = list[i] as VarDef;
+        if (v.line < line) return v.value ?? '';
+      }
+      return undefined;
+    };
+    const inRun = /\bNODE_ENV=["']?production\b/.test(run.shell?.text ?? run.argsText);
+    env = { nodeEnvProduction: inRun || get('NODE_ENV') === 'production', vars: { get } };
+    cache.set(run, env);
+    return env;
+  };
+}

@@ -1,4 +1,4 @@
-import type { Instruction, ParsedDockerfile } from '../../parse/model.ts';
+import type { Instruction, ParsedDockerfile, Stage, VarDef } from '../../parse/model.ts';
 import type { ShellCommand } from '../../shell/types.ts';
 import { defineRule } from '../define-rule.ts';
 import { commandsOf, mountsOf, runs, shippedStageIndexes, stageChain, stageOf } from '../helpers.ts';
@@ -37,11 +37,13 @@ export const noNpmCacheLeftBehind = defineRule({
   },
   check({ dockerfile, report }, messages) {
     const shipped = shippedStageIndexes(dockerfile);
+    const cacheDefs = new Map<Stage, VarDef[]>();
     for (const run of runs(dockerfile)) {
       if (!shipped.has(run.stage) && !run.onbuildParent) continue;
       const cmds = commandsOf(run);
-      const envCache = envCacheDir(dockerfile, run);
-      const idx = cmds.findIndex((c, i) => fillsNpmCache(c) && !cleanedLater(run, cmds.slice(i + 1), npmCacheOption(c) ?? envCache));
+      // The ENV lookup walks the stage chain's variables: only for RUNs that run npm.
+      let envCache: { dir: string | undefined } | undefined;
+      const idx = cmds.findIndex((c, i) => fillsNpmCache(c) && !cleanedLater(run, cmds.slice(i + 1), npmCacheOption(c) ?? (envCache ??= { dir: envCacheDir(dockerfile, run, cacheDefs) }).dir));
       const cmd = cmds[idx];
       if (!cmd) continue;
       const label = `npm ${nodeSubcommand(cmd) ?? 'install'}`;
@@ -58,11 +60,16 @@ function cleanedLater(run: Instruction, later: readonly ShellCommand[], dir: str
 }
 
 /** `ENV npm_config_cache=…` in the RUN's stage or a stage it builds on, declared before the RUN. */
-function envCacheDir(df: ParsedDockerfile, run: Instruction): string | undefined {
+function envCacheDir(df: ParsedDockerfile, run: Instruction, cacheDefs: Map<Stage, VarDef[]>): string | undefined {
   const stage = stageOf(df, run);
   if (!stage) return undefined;
+  const ofStage = (s: Stage): VarDef[] => {
+    let defs = cacheDefs.get(s);
+    if (!defs) cacheDefs.set(s, (defs = s.vars.filter((v) => v.kind === 'ENV' && v.name.toLowerCase() === 'npm_config_cache')));
+    return defs;
+  };
   const defs = stageChain(df, stage)
-    .flatMap((s) => s.vars)
-    .filter((v) => v.kind === 'ENV' && v.name.toLowerCase() === 'npm_config_cache' && (v.line < run.span.line || run.onbuildParent !== null));
+    .flatMap(ofStage)
+    .filter((v) => v.line < run.span.line || run.onbuildParent !== null);
   return defs.sort((a, b) => a.line - b.line).pop()?.value ?? undefined;
 }

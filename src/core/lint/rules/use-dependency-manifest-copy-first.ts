@@ -1,5 +1,5 @@
 import type { Span } from '../../diagnostic.ts';
-import type { Instruction } from '../../parse/model.ts';
+import type { Instruction, Stage } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
 import { commandsOf, stageChain } from '../helpers.ts';
 import { dependencyInstall, type DependencyInstall, type Ecosystem } from '../package-managers/dependency-installs.ts';
@@ -36,17 +36,22 @@ export const useDependencyManifestCopyFirst = defineRule({
     ],
   },
   check({ dockerfile, report }, messages) {
+    /** The ecosystems each stage installs dependencies for (its own RUNs only). */
+    const ownInstalls = new Map<Stage, Set<Ecosystem>>();
     for (const stage of dockerfile.stages) {
       const installed = new Set<Ecosystem>();
-      for (const s of stageChain(dockerfile, stage).slice(1)) for (const d of installsIn(s.instructions)) installed.add(d.install.ecosystem);
+      for (const s of stageChain(dockerfile, stage).slice(1)) for (const e of ownInstalls.get(s) ?? []) installed.add(e);
+      const own = new Set<Ecosystem>();
+      ownInstalls.set(stage, own);
       let broad: { copy: Instruction; span: Span; before: Set<Ecosystem> } | null = null;
       const after: { run: Instruction; install: DependencyInstall }[] = [];
       for (const i of stage.instructions) {
         const span: Span | null = broad ? null : broadSourceSpan(i);
         if (span) broad = { copy: i, span, before: new Set(installed) };
-        for (const d of installsIn([i])) {
+        for (const d of installsIn(i)) {
           if (broad && !broad.before.has(d.install.ecosystem)) after.push(d);
           installed.add(d.install.ecosystem);
+          own.add(d.install.ecosystem);
         }
       }
       const first = after[0];
@@ -59,13 +64,12 @@ export const useDependencyManifestCopyFirst = defineRule({
   },
 });
 
-function installsIn(instructions: readonly Instruction[]): { run: Instruction; install: DependencyInstall }[] {
-  return instructions
-    .filter((i) => i.keyword === 'RUN')
-    .flatMap((run) => commandsOf(run).flatMap((cmd) => {
-      const install = dependencyInstall(cmd);
-      return install ? [{ run, install }] : [];
-    }));
+function installsIn(i: Instruction): { run: Instruction; install: DependencyInstall }[] {
+  if (i.keyword !== 'RUN') return [];
+  return commandsOf(i).flatMap((cmd) => {
+    const install = dependencyInstall(cmd);
+    return install ? [{ run: i, install }] : [];
+  });
 }
 
 /** The span of the `.` source of a COPY/ADD that sends the whole build context, or null. */

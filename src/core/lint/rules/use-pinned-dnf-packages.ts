@@ -32,7 +32,7 @@ export const usePinnedDnfPackages = defineRule({
   check({ dockerfile, report }, messages) {
     const known = knownVarsAtRuns(dockerfile);
     for (const run of runs(dockerfile)) {
-      const vars = known.get(run) ?? new Set<string>();
+      const vars = known(run);
       for (const c of hadolintCommands(dockerfile, run)) {
         const { packages, modules } = rpmInstallArgs(c, 'dnf');
         const pkg = packages.find((p) => !rpmPackageIsPinned(p, vars));

@@ -34,7 +34,7 @@ export const usePinnedYumPackages = defineRule({
   check({ dockerfile, report }, messages) {
     const known = knownVarsAtRuns(dockerfile);
     for (const run of runs(dockerfile)) {
-      const vars = known.get(run) ?? new Set<string>();
+      const vars = known(run);
       for (const c of hadolintCommands(dockerfile, run)) {
         const { packages, modules } = rpmInstallArgs(c, 'yum');
         const pkg = packages.find((p) => !rpmPackageIsPinned(p, vars));
