@@ -24,7 +24,7 @@ export function parseShellScript(parser: ShellParser, script: string, toSpan: Sc
   parser.parse(script, (root) => {
     hasError = root.hasError;
     const state = { commands, pipe: false, error: false };
-    walk(root, script, toSpan, parser, state, false, false);
+    walk(copyTree(root, parser), script, toSpan, parser, state, false, false);
     hasPipe = state.pipe;
     hasError = hasError || state.error;
   });
@@ -37,17 +37,85 @@ interface WalkState {
   error: boolean;
 }
 
-function children(node: ShellSyntaxNode): ShellSyntaxNode[] {
-  const out: ShellSyntaxNode[] = [];
+/**
+ * A syntax node copied out of the parser's tree. Every property of a tree-sitter node is a call into
+ * WebAssembly, and the walk below reads most of them several times; copying the tree once with a cursor
+ * (a few calls per node) is much cheaper. Offsets index the script string, so text is sliced from it.
+ */
+interface Node {
+  type: string;
+  isNamed: boolean;
+  startIndex: number;
+  endIndex: number;
+  /** The field name under the parent; only filled in for the children of a `variable_assignment`. */
+  field: string | null;
+  children: Node[];
+}
+
+/** Type name and named-ness by grammar symbol id, per parser (both depend only on the symbol). */
+const symbolCache = new WeakMap<ShellParser, Map<number, { type: string; isNamed: boolean }>>();
+
+function copyTree(root: ShellSyntaxNode, parser: ShellParser): Node {
+  const cursor = root.walk?.();
+  if (!cursor) return copyNode(root);
+  let symbols = symbolCache.get(parser);
+  if (!symbols) symbolCache.set(parser, (symbols = new Map()));
+  const known = symbols;
+  const symbol = (): { type: string; isNamed: boolean } => {
+    const id = cursor.nodeTypeId;
+    let s = known.get(id);
+    if (!s) known.set(id, (s = { type: cursor.nodeType, isNamed: cursor.nodeIsNamed }));
+    return s;
+  };
+  try {
+    const r = symbol();
+    const top: Node = { type: r.type, isNamed: r.isNamed, startIndex: cursor.startIndex, endIndex: cursor.endIndex, field: null, children: [] };
+    const ancestors: Node[] = [top];
+    if (!cursor.gotoFirstChild()) return top;
+    for (;;) {
+      const parent = ancestors[ancestors.length - 1] as Node;
+      const sym = symbol();
+      const node: Node = {
+        type: sym.type,
+        isNamed: sym.isNamed,
+        startIndex: cursor.startIndex,
+        endIndex: cursor.endIndex,
+        field: parent.type === 'variable_assignment' ? cursor.currentFieldName : null,
+        children: [],
+      };
+      parent.children.push(node);
+      if (cursor.gotoFirstChild()) {
+        ancestors.push(node);
+        continue;
+      }
+      while (!cursor.gotoNextSibling()) {
+        if (!cursor.gotoParent()) return top;
+        ancestors.pop();
+        if (ancestors.length === 0) return top;
+      }
+    }
+  } finally {
+    cursor.delete?.();
+  }
+}
+
+/** The same copy through the node interface, for parsers without cursors. */
+function copyNode(node: ShellSyntaxNode): Node {
+  const out: Node = { type: node.type, isNamed: node.isNamed, startIndex: node.startIndex, endIndex: node.endIndex, field: null, children: [] };
+  const fields = node.type === 'variable_assignment' ? [node.childForFieldName('name'), node.childForFieldName('value')] : [];
   for (let i = 0; i < node.childCount; i++) {
     const c = node.child(i);
-    if (c) out.push(c);
+    if (!c) continue;
+    const copy = copyNode(c);
+    const f = fields.findIndex((x) => x !== null && x.startIndex === c.startIndex && x.endIndex === c.endIndex && x.type === c.type);
+    if (f >= 0) copy.field = f === 0 ? 'name' : 'value';
+    out.children.push(copy);
   }
   return out;
 }
 
 function walk(
-  node: ShellSyntaxNode,
+  node: Node,
   script: string,
   toSpan: ScriptSpanMapper,
   parser: ShellParser,
@@ -55,12 +123,12 @@ function walk(
   nested: boolean,
   inPipeline: boolean,
 ): void {
-  const kids = children(node);
+  const kids = node.children;
   if (node.type === 'pipeline') {
     for (const k of kids) if (k.type === '|' || k.type === '|&') state.pipe = true;
   }
   for (let i = 0; i < kids.length; i++) {
-    const kid = kids[i] as ShellSyntaxNode;
+    const kid = kids[i] as Node;
     if (kid.type === 'command') {
       const before = state.commands.length;
       addCommand(kid, script, toSpan, parser, state, nested, inPipeline || node.type === 'pipeline');
@@ -89,12 +157,12 @@ function lastTopLevel(commands: ShellCommand[], from: number): ShellCommand | un
   return undefined;
 }
 
-function operatorAfter(siblings: ShellSyntaxNode[], index: number, script: string, end: number): ShellOperator | null {
+function operatorAfter(siblings: Node[], index: number, script: string, end: number): ShellOperator | null {
   const next = siblings[index + 1];
   if (next && OPERATORS.has(next.type)) return next.type === ';;' ? ';' : (next.type as ShellOperator);
   // Commands separated by a newline in a program or block.
   for (let j = index + 1; j < siblings.length; j++) {
-    const s = siblings[j] as ShellSyntaxNode;
+    const s = siblings[j] as Node;
     if (s.type === 'comment') continue;
     if (s.isNamed) return script.slice(end, s.startIndex).includes('\n') ? '\n' : null;
     return null;
@@ -103,7 +171,7 @@ function operatorAfter(siblings: ShellSyntaxNode[], index: number, script: strin
 }
 
 function addCommand(
-  node: ShellSyntaxNode,
+  node: Node,
   script: string,
   toSpan: ScriptSpanMapper,
   parser: ShellParser,
@@ -113,28 +181,28 @@ function addCommand(
 ): void {
   const assignments: { name: string; value: string }[] = [];
   const words: ShellWord[] = [];
-  for (const part of children(node)) {
+  for (const part of node.children) {
     if (part.type === 'variable_assignment') {
-      const name = part.childForFieldName('name')?.text ?? '';
-      const valueNode = part.childForFieldName('value');
-      assignments.push({ name, value: valueNode ? wordValue(valueNode).value : '' });
+      const nameNode = part.children.find((c) => c.field === 'name');
+      const valueNode = part.children.find((c) => c.field === 'value');
+      assignments.push({ name: nameNode ? script.slice(nameNode.startIndex, nameNode.endIndex) : '', value: valueNode ? nodeValue(valueNode, script).value : '' });
     } else if (part.type === 'command_name') {
-      const inner = part.child(0) ?? part;
-      words.push(toWord(inner, toSpan));
+      const inner = part.children[0] ?? part;
+      words.push(toWord(inner, script, toSpan));
     } else if (part.isNamed && part.type !== 'file_redirect' && part.type !== 'herestring_redirect' && part.type !== 'comment') {
-      words.push(toWord(part, toSpan));
+      words.push(toWord(part, script, toSpan));
     }
   }
   if (words.length > 0) emit(words, assignments, toSpan(node.startIndex, node.endIndex), script, toSpan, parser, state, nested, inPipeline, null);
   // Commands inside command substitutions in arguments are commands too (after the command itself).
-  for (const part of children(node)) {
+  for (const part of node.children) {
     if (part.type === 'command_substitution' || part.type === 'process_substitution') walk(part, script, toSpan, parser, state, true, false);
     else if (part.isNamed) collectSubstitutions(part, script, toSpan, parser, state);
   }
 }
 
-function collectSubstitutions(node: ShellSyntaxNode, script: string, toSpan: ScriptSpanMapper, parser: ShellParser, state: WalkState): void {
-  for (const c of children(node)) {
+function collectSubstitutions(node: Node, script: string, toSpan: ScriptSpanMapper, parser: ShellParser, state: WalkState): void {
+  for (const c of node.children) {
     if (c.type === 'command_substitution' || c.type === 'process_substitution') walk(c, script, toSpan, parser, state, true, false);
     else if (c.isNamed) collectSubstitutions(c, script, toSpan, parser, state);
   }
@@ -223,47 +291,46 @@ export function baseName(path: string): string {
   return slash >= 0 ? path.slice(slash + 1) : path;
 }
 
-function toWord(node: ShellSyntaxNode, toSpan: ScriptSpanMapper): ShellWord {
-  const { value, dynamic } = wordValue(node);
-  return { value, raw: node.text, span: toSpan(node.startIndex, node.endIndex), dynamic };
+function toWord(node: Node, script: string, toSpan: ScriptSpanMapper): ShellWord {
+  const { value, dynamic } = nodeValue(node, script);
+  return { value, raw: script.slice(node.startIndex, node.endIndex), span: toSpan(node.startIndex, node.endIndex), dynamic };
 }
 
 /** The literal value of a word node: quotes and escapes removed, expansions kept as text. */
-export function wordValue(node: ShellSyntaxNode): { value: string; dynamic: boolean } {
+function nodeValue(node: Node, script: string): { value: string; dynamic: boolean } {
+  const text = script.slice(node.startIndex, node.endIndex);
   switch (node.type) {
     case 'word':
     case 'number':
-      return { value: unescapeWord(node.text), dynamic: false };
+      return { value: unescapeWord(text), dynamic: false };
     case 'raw_string':
-      return { value: node.text.slice(1, -1), dynamic: false };
+      return { value: text.slice(1, -1), dynamic: false };
     case 'ansi_c_string':
-      return { value: node.text.slice(2, -1), dynamic: false };
+      return { value: text.slice(2, -1), dynamic: false };
     case 'string':
     case 'translated_string': {
       let value = '';
       let dynamic = false;
       let cursor = node.startIndex + (node.type === 'translated_string' ? 2 : 1);
       const end = node.endIndex - 1;
-      const text = node.text;
-      const base = node.startIndex;
-      for (const c of children(node)) {
+      for (const c of node.children) {
         if (!c.isNamed) continue;
-        if (c.startIndex > cursor) value += unescapeDouble(text.slice(cursor - base, c.startIndex - base));
-        if (c.type === 'string_content') value += unescapeDouble(c.text);
+        if (c.startIndex > cursor) value += unescapeDouble(script.slice(cursor, c.startIndex));
+        if (c.type === 'string_content') value += unescapeDouble(script.slice(c.startIndex, c.endIndex));
         else {
-          value += c.text;
+          value += script.slice(c.startIndex, c.endIndex);
           dynamic = true;
         }
         cursor = c.endIndex;
       }
-      if (end > cursor) value += unescapeDouble(text.slice(cursor - base, end - base));
+      if (end > cursor) value += unescapeDouble(script.slice(cursor, end));
       return { value, dynamic };
     }
     case 'concatenation': {
       let value = '';
       let dynamic = false;
-      for (const c of children(node)) {
-        const v = wordValue(c);
+      for (const c of node.children) {
+        const v = nodeValue(c, script);
         value += v.value;
         dynamic ||= v.dynamic;
       }
@@ -274,9 +341,9 @@ export function wordValue(node: ShellSyntaxNode): { value: string; dynamic: bool
     case 'command_substitution':
     case 'arithmetic_expansion':
     case 'process_substitution':
-      return { value: node.text, dynamic: true };
+      return { value: text, dynamic: true };
     default:
-      return { value: node.text, dynamic: /[$`]/.test(node.text) };
+      return { value: text, dynamic: /[$`]/.test(text) };
   }
 }
 

@@ -62,4 +62,22 @@ export interface ShellSyntaxNode {
   child(index: number): ShellSyntaxNode | null;
   childForFieldName(name: string): ShellSyntaxNode | null;
   fieldNameForChild?(index: number): string | null;
+  /** A cursor over this node's subtree (tree-sitter's `walk()`); the extractor copies the tree with it when present. */
+  walk?(): ShellTreeCursor;
+}
+
+/** The subset of a tree-sitter TreeCursor the command extractor reads; offsets index the parsed string. */
+export interface ShellTreeCursor {
+  readonly nodeType: string;
+  /** The grammar symbol id of the node; its type and named-ness follow from it. */
+  readonly nodeTypeId: number;
+  readonly nodeIsNamed: boolean;
+  readonly startIndex: number;
+  readonly endIndex: number;
+  readonly currentFieldName: string | null;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  /** Frees the cursor. */
+  delete?(): void;
 }
