@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { project, runCli } from './helpers.ts';
+import { SIMULATE_OPTIONS } from '../../src/cli/commands/simulate.ts';
+import { project, ROOT, runCli } from './helpers.ts';
 
 interface JsonLayer {
   line: number;
@@ -216,3 +219,35 @@ describe('layerlab simulate', () => {
     expect((await runCli(['simulate', '--no-color'], { cwd, env: { FORCE_COLOR: '1' } })).stdout).not.toContain('\u001b[');
   });
 });
+
+describe('README: Simulating layer sizes', () => {
+  const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+  const start = readme.indexOf('\n## Simulating layer sizes\n');
+  const chapter = readme.slice(start, readme.indexOf('\n## ', start + 5) === -1 ? undefined : readme.indexOf('\n## ', start + 5));
+
+  it('documents every option', () => {
+    expect(start).toBeGreaterThan(-1);
+    for (const [name, spec] of Object.entries(SIMULATE_OPTIONS)) {
+      if (name === 'help') continue;
+      expect(chapter).toContain(`\`--${name}`);
+      if (spec.short) expect(chapter).toContain(`\`-${spec.short}\``);
+    }
+  });
+
+  it('the JSON example is what the CLI prints for the example Dockerfile', async () => {
+    const json = chapter.slice(chapter.indexOf('\n### JSON output\n'));
+    const dockerfile = /```dockerfile\n([\s\S]*?)```/.exec(json)?.[1] ?? '';
+    const example = JSON.parse(/```json\n([\s\S]*?)```/.exec(json)?.[1] ?? '{}') as JsonSimulation;
+    const cwd = dir({ Dockerfile: dockerfile, 'main.go': 'x'.repeat(1000), '.dockerignore': '.git\n' });
+    const actual = json2(await runCli(['simulate', '-f', 'json'], { cwd }));
+    // The README shortens the arrays of layers and shows version 0.1.0.
+    (actual as unknown as { tool: { version: string } }).tool.version = '0.1.0';
+    actual.layers = actual.layers.filter((l) => l.line === 2);
+    for (const s of actual.stages) s.layers = [];
+    expect(actual).toEqual(example);
+  });
+});
+
+function json2(r: { stdout: string }): JsonSimulation {
+  return JSON.parse(r.stdout) as JsonSimulation;
+}
