@@ -67,6 +67,7 @@ export async function readContextFiles(dir: string, options: { dockerfile?: stri
       continue;
     }
     entries.sort((a, b) => (a.name < b.name ? 1 : a.name > b.name ? -1 : 0));
+    const wanted: { rel: string; entry: Dirent }[] = [];
     for (const entry of entries) {
       const childRel = rel === '' ? entry.name : `${rel}/${entry.name}`;
       if (entry.isDirectory()) {
@@ -78,22 +79,30 @@ export async function readContextFiles(dir: string, options: { dockerfile?: stri
         ignored++;
         continue;
       }
-      if (files.length >= maxFiles) {
+      if (files.length + wanted.length >= maxFiles) {
         capped = true;
         break;
       }
-      let bytes = 0;
-      if (entry.isFile()) {
+      wanted.push({ rel: childRel, entry });
+    }
+    // Sizes of one directory's files in parallel (symlinks and other non-files count 0 B).
+    const sizes = await Promise.all(
+      wanted.map(async ({ rel: childRel, entry }) => {
+        if (!entry.isFile()) return 0;
         try {
-          bytes = (await lstat(path.join(dir, childRel))).size;
+          return (await lstat(path.join(dir, childRel))).size;
         } catch (error) {
           errors.push(`cannot read ${path.join(dir, childRel)}: ${(error as Error).message}`);
-          continue;
+          return null;
         }
-      }
+      }),
+    );
+    wanted.forEach(({ rel: childRel }, i) => {
+      const bytes = sizes[i];
+      if (bytes === null || bytes === undefined) return;
       files.push({ path: childRel, bytes });
       totalBytes += bytes;
-    }
+    });
   }
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   return { context: { files, dockerignore: patterns, complete: !capped }, files: files.length, totalBytes, ignored, capped, dockerignoreFile, errors };
