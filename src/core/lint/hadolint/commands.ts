@@ -187,6 +187,33 @@ function joinedText(df: ParsedDockerfile, instruction: Instruction): string {
   return instruction.argsText.replace(new RegExp(`${esc}[ \\t]*\\r?\\n(?:[ \\t]*(?:#[^\\n]*)?\\r?\\n)*`, 'g'), ' ');
 }
 
+/**
+ * The command with only the arguments after its name word. For `exec x …`, `command x …` or `busybox x …`
+ * hadolint names the command by the argument `x` and its checks still see `x` (and the wrapper's options)
+ * among the arguments; messages should quote the command's own arguments instead. A plain command is
+ * returned as it is.
+ */
+export function ownArgsView(c: HCommand): HCommand {
+  const i = c.args.findIndex((a) => a.word === c.nameWord);
+  return i < 0 ? c : { ...c, args: c.args.slice(i + 1) };
+}
+
+/** The wrapper word (`exec`, `command`, `busybox`) of a command that hadolint names by an argument; else null. */
+export function wrapperOf(c: HCommand): string | null {
+  return c.args.some((a) => a.word === c.nameWord) ? (c.cmd.nameWord?.value ?? c.cmd.name) : null;
+}
+
+/**
+ * The message for a pinning finding that only exists because hadolint counts the words up to the command
+ * name of `exec apt-get …` (`apt-get` itself, and `exec`'s options) as packages: what it reads, and how to
+ * avoid it. `noun` is what the rule pins (package, gem, module), `pin` what it lacks (a version, a stream).
+ */
+export function wrappedNameMessage(code: string, wrapper: string, tool: string, words: readonly string[], noun: string, pin = 'a version'): string {
+  const list = words.map((w) => `\`${w}\``);
+  const quoted = list.length > 1 ? `${list.slice(0, -1).join(', ')} and ${list[list.length - 1]}` : (list[0] ?? `\`${tool}\``);
+  return `hadolint (${code}) reads \`${wrapper} ${tool} …\` as \`${tool}\` but keeps ${quoted} among its arguments, so it counts ${list.length > 1 ? 'them' : 'it'} as ${list.length > 1 ? `${noun}s` : `a ${noun}`} without ${pin}; the ${noun}s after \`${tool}\` are pinned. Call \`${tool}\` without \`${wrapper}\` to avoid this finding.`;
+}
+
 // ---- queries (hadolint's Shell.hs helpers) ----
 
 /** The command is one of `names` and has an argument equal to one of `texts` (hadolint `cmdHasArgs`). */

@@ -1,6 +1,6 @@
 import type { TextEdit } from '../../diagnostic.ts';
 import { defineRule } from '../define-rule.ts';
-import { argsNoFlags, hadolintCommands, hasExactSpan } from '../hadolint/index.ts';
+import { argsNoFlags, hadolintCommands, hasExactSpan, ownArgsView } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 /** `apt` subcommands that `apt-get` runs the same way (apt's `full-upgrade` is apt-get's `dist-upgrade`). */
@@ -62,7 +62,8 @@ export const preferAptGet = defineRule({
       report({
         instruction: run,
         span: first.cmd.span,
-        message: messages.apt(subs[0]),
+        // `exec apt install …`: name the subcommand after `apt`, not `apt` itself.
+        message: messages.apt(argsNoFlags(ownArgsView(first), ['o', 'c', 't', 'a'])[0]?.text),
         fix: fixable && edits.length ? { title: 'Use apt-get', edits } : undefined,
       });
     }

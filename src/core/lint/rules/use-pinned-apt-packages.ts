@@ -1,5 +1,5 @@
 import { defineRule } from '../define-rule.ts';
-import { argsNoFlags, cmdHasArgs, hadolintCommands, type HArg } from '../hadolint/index.ts';
+import { argsNoFlags, cmdHasArgs, hadolintCommands, ownArgsView, type HArg, type HCommand, wrappedNameMessage, wrapperOf } from '../hadolint/index.ts';
 import { runs } from '../helpers.ts';
 
 /** As hadolint DL3008: `=version`, anything with `/` (release or file path) and `.deb` files count as pinned. */
@@ -19,6 +19,7 @@ export const usePinnedAptPackages = defineRule({
   messages: {
     unpinned: (names: string[]) =>
       `${names.map((n) => `\`${n}\``).join(', ')} ${names.length === 1 ? 'is' : 'are'} installed without a version, so each build may get different versions. Pin ${names.length === 1 ? 'it' : 'them'} as \`${names[0]}=<version>\` (\`apt-cache policy ${names[0]}\` shows the candidates), or disable this rule if you rely on the base image digest instead.`,
+    wrapped: (wrapper: string, tool: string, words: string[]) => wrappedNameMessage('DL3008', wrapper, tool, words, 'package'),
   },
   examples: {
     invalid: [
@@ -37,13 +38,24 @@ export const usePinnedAptPackages = defineRule({
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
       const loose: HArg[] = [];
+      // The message names packages only: not the command name of `exec apt-get …`, which hadolint also counts.
+      const shown: HArg[] = [];
+      let owner: HCommand | undefined;
       for (const c of hadolintCommands(dockerfile, run)) {
         if (!cmdHasArgs(c, 'apt-get', ['install'])) continue;
-        for (const a of argsNoFlags(c, ['t', 'target-release'])) if (a.text !== 'install' && !pinned(a.text)) loose.push(a);
+        const own = ownArgsView(c).args;
+        for (const a of argsNoFlags(c, ['t', 'target-release'])) {
+          if (a.text === 'install' || pinned(a.text)) continue;
+          loose.push(a);
+          owner ??= c;
+          if (own.includes(a)) shown.push(a);
+        }
       }
       const first = loose[0];
       if (!first) continue;
-      report({ instruction: run, span: first.word.span, message: messages.unpinned([...new Set(loose.map((a) => a.text))]) });
+      const wrapper = owner && shown.length === 0 ? wrapperOf(owner) : null;
+      const message = owner && wrapper ? messages.wrapped(wrapper, owner.name, [...new Set(loose.map((a) => a.text))]) : messages.unpinned([...new Set((shown.length > 0 ? shown : loose).map((a) => a.text))]);
+      report({ instruction: run, span: first.word.span, message });
     }
   },
 });

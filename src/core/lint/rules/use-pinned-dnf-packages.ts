@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { hadolintCommands } from '../hadolint/index.ts';
+import { hadolintCommands, ownArgsView, wrappedNameMessage, wrapperOf } from '../hadolint/index.ts';
 import { knownVarsAtRuns, rpmInstallArgs, rpmModuleIsPinned, rpmPackageIsPinned } from '../package-managers/rpm.ts';
 
 export const usePinnedDnfPackages = defineRule({
@@ -15,6 +15,7 @@ export const usePinnedDnfPackages = defineRule({
   messages: {
     package: (tool: string, name: string) => `\`${name}\` has no version, so each build installs whatever is newest. Pin it as \`${name}-<version>\`, e.g. \`${tool} install -y ${name}-1.2.3\`.`,
     module: (tool: string, name: string) => `The module \`${name}\` has no stream, so the default can change under you. Name one, e.g. \`${tool} module install -y ${name}:<stream>\`.`,
+    wrapped: (wrapper: string, tool: string, word: string, module: boolean) => wrappedNameMessage('DL3041', wrapper, tool, [word], module ? 'module' : 'package', module ? 'a stream' : 'a version'),
   },
   examples: {
     invalid: [
@@ -38,7 +39,25 @@ export const usePinnedDnfPackages = defineRule({
         const pkg = packages.find((p) => !rpmPackageIsPinned(p, vars));
         const mod = modules.find((m) => !rpmModuleIsPinned(m));
         if (pkg === undefined && mod === undefined) continue;
-        report({ instruction: run, span: c.cmd.span, message: pkg !== undefined ? messages.package(c.name, pkg) : messages.module(c.name, mod as string) });
+        // `exec dnf install x`: hadolint also counts `dnf` itself; the message names what follows it.
+        const own = rpmInstallArgs(ownArgsView(c), 'dnf');
+        const ownPkg = pkg === undefined ? undefined : own.packages.find((p) => !rpmPackageIsPinned(p, vars));
+        const ownMod = mod === undefined ? undefined : own.modules.find((m) => !rpmModuleIsPinned(m));
+        const wrapper = wrapperOf(c);
+        report({
+          instruction: run,
+          span: c.cmd.span,
+          message:
+            ownPkg !== undefined
+              ? messages.package(c.name, ownPkg)
+              : ownMod !== undefined
+                ? messages.module(c.name, ownMod)
+                : wrapper
+                  ? messages.wrapped(wrapper, c.name, (pkg ?? mod) as string, pkg === undefined)
+                  : pkg !== undefined
+                    ? messages.package(c.name, pkg)
+                    : messages.module(c.name, mod as string),
+        });
         break;
       }
     }

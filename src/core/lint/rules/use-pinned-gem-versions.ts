@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { hadolintCommands } from '../hadolint/index.ts';
+import { hadolintCommands, ownArgsView, wrappedNameMessage, wrapperOf } from '../hadolint/index.ts';
 import { gemIsPinned, gemPackages, listOf } from '../package-managers/languages.ts';
 
 export const usePinnedGemVersions = defineRule({
@@ -15,6 +15,7 @@ export const usePinnedGemVersions = defineRule({
   messages: {
     unpinned: (gems: readonly string[]) =>
       `${listOf(gems)} ${gems.length > 1 ? 'are' : 'is'} installed without a version, so each build gets whatever is newest on RubyGems. Pin ${gems.length > 1 ? 'them' : 'it'}, e.g. \`gem install ${gems[0] ?? ''}:<version>\` or \`gem install ${gems[0] ?? ''} -v <version>\`.`,
+    wrapped: (wrapper: string, words: readonly string[]) => wrappedNameMessage('DL3028', wrapper, 'gem', words, 'gem'),
   },
   examples: {
     invalid: [
@@ -35,7 +36,10 @@ export const usePinnedGemVersions = defineRule({
       for (const c of hadolintCommands(dockerfile, run)) {
         const unpinned = gemPackages(c).filter((g) => !gemIsPinned(g));
         if (unpinned.length === 0) continue;
-        report({ instruction: run, span: c.cmd.span, message: messages.unpinned(unpinned) });
+        // `exec gem install x`: hadolint also counts `gem` itself; the message names the gems after it.
+        const shown = gemPackages(ownArgsView(c)).filter((g) => !gemIsPinned(g));
+        const wrapper = shown.length === 0 ? wrapperOf(c) : null;
+        report({ instruction: run, span: c.cmd.span, message: wrapper ? messages.wrapped(wrapper, unpinned) : messages.unpinned(shown.length > 0 ? shown : unpinned) });
         break;
       }
     }

@@ -1,6 +1,6 @@
 import { defineRule } from '../define-rule.ts';
 import { runs } from '../helpers.ts';
-import { hadolintCommands } from '../hadolint/index.ts';
+import { hadolintCommands, ownArgsView, wrappedNameMessage, wrapperOf } from '../hadolint/index.ts';
 import { goModuleIsPinned, goModules } from '../package-managers/languages.ts';
 
 export const usePinnedGoModules = defineRule({
@@ -15,6 +15,7 @@ export const usePinnedGoModules = defineRule({
   messages: {
     unpinned: (module: string) =>
       `\`${module}\` is not pinned, so every build may fetch a different version. Name a release, e.g. \`${module.replace(/@(latest|none)$/, '')}@v1.2.3\`.`,
+    wrapped: (wrapper: string, word: string) => wrappedNameMessage('DL3062', wrapper, 'go', [word], 'module'),
   },
   examples: {
     invalid: [
@@ -32,8 +33,13 @@ export const usePinnedGoModules = defineRule({
   },
   check({ dockerfile, report }, messages) {
     for (const run of runs(dockerfile)) {
-      const bad = goModules(hadolintCommands(dockerfile, run)).find((m) => !goModuleIsPinned(m.module));
-      if (bad) report({ instruction: run, span: bad.command.cmd.span, message: messages.unpinned(bad.module) });
+      const cmds = hadolintCommands(dockerfile, run);
+      const bad = goModules(cmds).find((m) => !goModuleIsPinned(m.module));
+      if (!bad) continue;
+      // `exec go install x`: hadolint also counts `go` itself; the message names the module after it.
+      const shown = goModules(cmds.map(ownArgsView)).find((m) => !goModuleIsPinned(m.module));
+      const wrapper = shown ? null : wrapperOf(bad.command);
+      report({ instruction: run, span: bad.command.cmd.span, message: wrapper ? messages.wrapped(wrapper, bad.module) : messages.unpinned((shown ?? bad).module) });
     }
   },
 });

@@ -1,7 +1,7 @@
 import type { Instruction, ParsedDockerfile } from '../../parse/model.ts';
 import { defineRule } from '../define-rule.ts';
 import { cleanPath } from '../dockerignore.ts';
-import { hadolintCommands } from '../hadolint/index.ts';
+import { hadolintCommands, ownArgsView } from '../hadolint/index.ts';
 import { runs, stageChain, stageOf } from '../helpers.ts';
 
 export const useWorkdirNotCd = defineRule({
@@ -28,7 +28,8 @@ export const useWorkdirNotCd = defineRule({
     for (const run of runs(dockerfile, { onbuild: false })) {
       const cd = hadolintCommands(dockerfile, run).find((c) => c.name === 'cd');
       if (!cd) continue;
-      const dir = cd.args.find((a) => a.flags.length === 0)?.word.value ?? '';
+      // `exec cd /x`: the directory is the argument after `cd`, not `cd` itself.
+      const dir = ownArgsView(cd).args.find((a) => a.flags.length === 0)?.word.value ?? '';
       report({ instruction: run, span: cd.cmd.span, message: messages.cd(dir || '~', absoluteTarget(dockerfile, run, dir)) });
     }
   },
