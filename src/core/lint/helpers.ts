@@ -41,14 +41,6 @@ export function shippedStageIndexes(df: ParsedDockerfile): Set<number> {
   return out;
 }
 
-/** Stages that are the final stage or are used as a base by a later FROM (hadolint DL3009/DL3060 logic). */
-export function lastOrReusedStageIndexes(df: ParsedDockerfile): Set<number> {
-  const out = new Set<number>();
-  if (df.stages.length) out.add(df.stages.length - 1);
-  for (const s of df.stages) if (s.baseStage !== null) out.add(s.baseStage);
-  return out;
-}
-
 export interface Mount {
   type: string;
   target: string | null;
