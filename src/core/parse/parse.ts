@@ -3,7 +3,7 @@
  * resolving stages, ARG/ENV values where they are knowable, heredocs, ONBUILD triggers
  * and the shell commands of RUN.
  */
-import { DockerfileParser } from 'dockerfile-ast';
+import { DockerfileParser, Instruction as AstInstructionClass } from 'dockerfile-ast';
 import type { Dockerfile, Instruction as AstInstruction } from 'dockerfile-ast';
 import type { Span } from '../diagnostic.ts';
 import { parseShellScript } from '../shell/commands.ts';
@@ -29,11 +29,11 @@ const DIRECTIVE_RE = /^#\s*([a-zA-Z][a-zA-Z0-9]*)\s*=\s*(.+?)\s*$/;
 const POSIX_SHELLS = /(^|\/)(sh|bash|ash|dash|zsh|ksh|busybox)$/;
 
 export function parseDockerfile(text: string, options: ParseOptions = {}): ParseResult {
-  const ast = DockerfileParser.parse(text);
-  for (const i of ast.getInstructions()) memoiseArguments(i);
+  const { ast, args } = parseAst(text);
+  for (const i of ast.getInstructions()) memoiseArguments(i, args);
   const index = new TextIndex(text);
   const escapeChar = ast.getEscapeCharacter();
-  const ctx: Ctx = { index, escapeChar, shell: options.shell, text };
+  const ctx: Ctx = { index, escapeChar, shell: options.shell, text, args };
 
   const directives: Directive[] = [];
   const comments: Comment[] = [];
@@ -97,6 +97,7 @@ export function parseDockerfile(text: string, options: ParseOptions = {}): Parse
 }
 
 interface Ctx {
+  args: ArgumentCache;
   index: TextIndex;
   escapeChar: string;
   shell: ShellParser | undefined;
@@ -110,17 +111,42 @@ type AnyAst = AstInstruction & {
   getProperties?: () => import('dockerfile-ast').Property[];
 };
 
+/** Arguments computed by dockerfile-ast's getRawArguments, per instruction. */
+type ArgumentCache = WeakMap<object, unknown[]>;
+
+/**
+ * dockerfile-ast recomputes an instruction's arguments from the text on every call, and its parser calls
+ * that several times per instruction while it builds the tree (JSON arguments, flags, heredocs, ranges).
+ * An instruction's text and ranges are fixed when it is constructed, so while our parse runs the method
+ * is memoised per instance (put back afterwards: other users of dockerfile-ast are not affected).
+ */
+function parseAst(text: string): { ast: Dockerfile; args: ArgumentCache } {
+  const proto = AstInstructionClass.prototype as unknown as { getRawArguments: () => unknown[] };
+  const original = proto.getRawArguments;
+  const args: ArgumentCache = new WeakMap();
+  proto.getRawArguments = function (this: object) {
+    let cached = args.get(this);
+    if (!cached) args.set(this, (cached = original.call(this)));
+    return cached.slice();
+  };
+  try {
+    return { ast: DockerfileParser.parse(text), args };
+  } finally {
+    proto.getRawArguments = original;
+  }
+}
+
 /**
  * dockerfile-ast recomputes an instruction's arguments from the text on every call, and it is called
  * from getFlags, getHeredocs, the validator and here: about a sixth of lint time. The arguments of
  * a parsed document never change, so each instruction computes them once (callers get a copy,
  * because ModifiableInstruction.getArguments shifts flags off the array it receives).
  */
-function memoiseArguments(instruction: AstInstruction): void {
+function memoiseArguments(instruction: AstInstruction, computed: ArgumentCache): void {
   const target = instruction as unknown as { getRawArguments: () => unknown[] };
   const compute = target.getRawArguments;
   if (typeof compute !== 'function') return;
-  let cached: unknown[] | null = null;
+  let cached: unknown[] | null = computed.get(instruction) ?? null;
   target.getRawArguments = () => {
     cached ??= compute.call(instruction);
     return cached.slice();
@@ -184,7 +210,7 @@ function convert(ctx: Ctx, ai: AstInstruction, stage: number, position: number, 
   if (keyword === 'ONBUILD') {
     const t = a.getTriggerInstruction?.();
     if (t) {
-      memoiseArguments(t);
+      memoiseArguments(t, ctx.args);
       const trigger = convert(ctx, t, stage, -1, posixShell);
       trigger.onbuildParent = instruction;
       instruction.trigger = trigger;
