@@ -4,12 +4,23 @@
 import type { Instruction, ParsedDockerfile, Stage } from '../parse/model.ts';
 import type { ShellCommand } from '../shell/types.ts';
 
-/** Instructions of `keyword`, optionally including ONBUILD triggers (`ONBUILD RUN …`). */
-export function instructionsOf(df: ParsedDockerfile, keyword: string, { onbuild = true } = {}): Instruction[] {
-  const out: Instruction[] = [];
-  for (const i of df.instructions) {
-    if (i.keyword === keyword) out.push(i);
-    else if (onbuild && i.trigger?.keyword === keyword) out.push(i.trigger);
+/** Lists made by instructionsOf, per document (many rules ask for the same list). */
+const instructionLists = new WeakMap<ParsedDockerfile, Map<string, readonly Instruction[]>>();
+
+/** Instructions of `keyword`, optionally including ONBUILD triggers (`ONBUILD RUN …`). Shared and frozen. */
+export function instructionsOf(df: ParsedDockerfile, keyword: string, { onbuild = true } = {}): readonly Instruction[] {
+  let lists = instructionLists.get(df);
+  if (!lists) instructionLists.set(df, (lists = new Map()));
+  const key = onbuild ? keyword : `${keyword} without ONBUILD`;
+  let out = lists.get(key);
+  if (!out) {
+    const list: Instruction[] = [];
+    for (const i of df.instructions) {
+      if (i.keyword === keyword) list.push(i);
+      else if (onbuild && i.trigger?.keyword === keyword) list.push(i.trigger);
+    }
+    out = Object.freeze(list);
+    lists.set(key, out);
   }
   return out;
 }
@@ -20,7 +31,7 @@ export function commandsOf(instruction: Instruction): readonly ShellCommand[] {
 }
 
 /** Every RUN (and ONBUILD RUN) with its commands. */
-export function runs(df: ParsedDockerfile, { onbuild = true } = {}): Instruction[] {
+export function runs(df: ParsedDockerfile, { onbuild = true } = {}): readonly Instruction[] {
   return instructionsOf(df, 'RUN', { onbuild });
 }
 
@@ -98,11 +109,20 @@ export interface KeyValuePair {
   span: import('../diagnostic.ts').Span;
 }
 
+const pairsOf = new WeakMap<Instruction, readonly KeyValuePair[]>();
+
 /**
  * Pairs of `ENV` or `LABEL`: `a=1 b="x y"`, or the legacy `a x y` (one pair taking the rest).
  * Line continuations (and blank or comment lines after them) are skipped, as the builder does.
+ * Computed once per instruction (several rules read them); the list is shared and frozen.
  */
-export function keyValuePairs(df: ParsedDockerfile, instruction: Instruction): KeyValuePair[] {
+export function keyValuePairs(df: ParsedDockerfile, instruction: Instruction): readonly KeyValuePair[] {
+  let pairs = pairsOf.get(instruction);
+  if (!pairs) pairsOf.set(instruction, (pairs = Object.freeze(splitPairs(df, instruction))));
+  return pairs;
+}
+
+function splitPairs(df: ParsedDockerfile, instruction: Instruction): KeyValuePair[] {
   if (!instruction.argsSpan) return [];
   const base = df.offsetOf(instruction.argsSpan.line, instruction.argsSpan.column);
   const text = instruction.argsText;

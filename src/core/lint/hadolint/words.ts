@@ -4,6 +4,9 @@
  * the way hadolint does (exec form, heredocs, RUN under a non-POSIX SHELL).
  */
 
+/** Characters simplifyWord treats specially; a word without them is its own simplification. */
+const SPECIAL = /[\\'"$`{]/;
+
 /**
  * ShellCheck's `oversimplify` of a word as written: quotes removed, backslash escapes resolved, every
  * parameter expansion, command substitution and arithmetic expansion replaced by `${VAR}`, brace
@@ -11,6 +14,8 @@
  * (the engine's `ShellWord.value`).
  */
 export function simplifyWord(raw: string, keepExpansions = false): string {
+  // Most words have nothing to simplify; the loop below would copy them character by character.
+  if (!SPECIAL.test(raw)) return raw;
   let out = '';
   let i = 0;
   const n = raw.length;

@@ -88,15 +88,16 @@ const VERSION_PART = /^[0-9A-Za-z.~^_:+]*$/;
 
 /**
  * `name-version` as hadolint reads it: the parts after the first `-` are version-like (one starts with a
- * digit); `.rpm` files pass; with a `$`, it passes when it refers to a variable in `known`.
+ * digit); `.rpm` files pass; with a `$`, it passes when it refers to a variable in `known` (a set, or a
+ * function giving it, called only for such packages).
  */
-export function rpmPackageIsPinned(p: string, known: ReadonlySet<string>): boolean {
+export function rpmPackageIsPinned(p: string, known: ReadonlySet<string> | (() => ReadonlySet<string>)): boolean {
   const parts = p.split('-');
   if (parts.length <= 1) return false;
   if (p.endsWith('.rpm')) return true;
   if (p.includes('$')) {
     const braced = p.replace(/\$([A-Za-z_][A-Za-z0-9_]*)/g, '$${$1}');
-    return [...known].some((v) => braced.includes(`\${${v}}`));
+    return [...(typeof known === 'function' ? known() : known)].some((v) => braced.includes(`\${${v}}`));
   }
   const rest = parts.slice(1);
   return rest.every((r) => VERSION_PART.test(r)) && rest.some((r) => /^[0-9]/.test(r));
@@ -130,6 +131,31 @@ const knownCache = new WeakMap<ParsedDockerfile, (run: Instruction) => ReadonlyS
 export function knownVarsAtRuns(df: ParsedDockerfile): (run: Instruction) => ReadonlySet<string> {
   const cached = knownCache.get(df);
   if (cached) return cached;
+  // Built on the first question: most Dockerfiles have no yum/dnf package with a variable in it.
+  let at: Map<Instruction, KnownAt> | null = null;
+  const empty: ReadonlySet<string> = new Set();
+  const lookup = (run: Instruction): ReadonlySet<string> => {
+    at ??= knownAt(df);
+    const k = at.get(run);
+    if (!k) return empty;
+    if (!k.names) {
+      const names = new Set<string>();
+      k.sets.forEach((set, n) => {
+        let left = k.sizes[n] as number;
+        for (const name of set) {
+          if (left-- <= 0) break;
+          names.add(name);
+        }
+      });
+      k.names = names;
+    }
+    return k.names;
+  };
+  knownCache.set(df, lookup);
+  return lookup;
+}
+
+function knownAt(df: ParsedDockerfile): Map<Instruction, KnownAt> {
   const at = new Map<Instruction, KnownAt>();
   const args = new Set<string>();
   const envs = new Map<number, Set<string>>([[-1, new Set()]]);
@@ -149,23 +175,5 @@ export function knownVarsAtRuns(df: ParsedDockerfile): (run: Instruction) => Rea
     if (t?.keyword === 'ENV' || t?.keyword === 'ARG') for (const p of t.properties) onbuild.add(p.name);
     else if (t?.keyword === 'RUN') at.set(t, { sets: [onbuild], sizes: [onbuild.size] });
   }
-  const empty: ReadonlySet<string> = new Set();
-  const lookup = (run: Instruction): ReadonlySet<string> => {
-    const k = at.get(run);
-    if (!k) return empty;
-    if (!k.names) {
-      const names = new Set<string>();
-      k.sets.forEach((set, n) => {
-        let left = k.sizes[n] as number;
-        for (const name of set) {
-          if (left-- <= 0) break;
-          names.add(name);
-        }
-      });
-      k.names = names;
-    }
-    return k.names;
-  };
-  knownCache.set(df, lookup);
-  return lookup;
+  return at;
 }

@@ -8,10 +8,21 @@ import { doubleQuotedJson } from './no-single-quoted-json.ts';
  * line continuations allowed, nothing after the `]`. Anything else is shell form.
  */
 function isExecForm(i: Instruction, esc: string): boolean {
-  const e = esc.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
-  const text = i.argsText.replace(new RegExp(`${e}[ \\t]*\\r?\\n([ \\t]*(#[^\\n]*)?\\r?\\n)*`, 'g'), ' ').trim();
-  const str = `"(?:[^"${e}\\n]|${e}[^\\n])*"`;
-  return new RegExp(`^\\[\\s*(${str}\\s*(,\\s*${str}\\s*)*)?\\]$`).test(text);
+  const { continuation, exec } = execFormPatterns(esc);
+  return exec.test(i.argsText.replace(continuation, ' ').trim());
+}
+
+/** The patterns of isExecForm for an escape character (compiled once per character, not per instruction). */
+const patterns = new Map<string, { continuation: RegExp; exec: RegExp }>();
+function execFormPatterns(esc: string): { continuation: RegExp; exec: RegExp } {
+  let p = patterns.get(esc);
+  if (!p) {
+    const e = esc.replace(/[\\^$.*+?()[\]{}|]/g, '\\$&');
+    const str = `"(?:[^"${e}\\n]|${e}[^\\n])*"`;
+    p = { continuation: new RegExp(`${e}[ \\t]*\\r?\\n([ \\t]*(#[^\\n]*)?\\r?\\n)*`, 'g'), exec: new RegExp(`^\\[\\s*(${str}\\s*(,\\s*${str}\\s*)*)?\\]$`) };
+    patterns.set(esc, p);
+  }
+  return p;
 }
 
 /** `CMD a b` → `CMD ["a", "b"]` for plain words on one line (no quotes, variables, operators or globs). */

@@ -33,7 +33,8 @@ export const usePinnedDnfPackages = defineRule({
   check({ dockerfile, report }, messages) {
     const known = knownVarsAtRuns(dockerfile);
     for (const run of runs(dockerfile)) {
-      const vars = known(run);
+      // The known names are listed only when a package refers to a variable.
+      const vars = () => known(run);
       for (const c of hadolintCommands(dockerfile, run)) {
         const { packages, modules } = rpmInstallArgs(c, 'dnf');
         const pkg = packages.find((p) => !rpmPackageIsPinned(p, vars));
