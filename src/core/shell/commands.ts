@@ -52,6 +52,9 @@ interface Node {
   children: Node[];
 }
 
+/** The children of every leaf (most nodes): one shared empty list, never added to. */
+const NO_CHILDREN: Node[] = [];
+
 /** Type name and named-ness by grammar symbol id, per parser (both depend only on the symbol). */
 const symbolCache = new WeakMap<ShellParser, Map<number, { type: string; isNamed: boolean }>>();
 
@@ -69,9 +72,10 @@ function copyTree(root: ShellSyntaxNode, parser: ShellParser): Node {
   };
   try {
     const r = symbol();
-    const top: Node = { type: r.type, isNamed: r.isNamed, startIndex: cursor.startIndex, endIndex: cursor.endIndex, field: null, children: [] };
+    const top: Node = { type: r.type, isNamed: r.isNamed, startIndex: cursor.startIndex, endIndex: cursor.endIndex, field: null, children: NO_CHILDREN };
     const ancestors: Node[] = [top];
     if (!cursor.gotoFirstChild()) return top;
+    top.children = [];
     for (;;) {
       const parent = ancestors[ancestors.length - 1] as Node;
       const sym = symbol();
@@ -81,10 +85,11 @@ function copyTree(root: ShellSyntaxNode, parser: ShellParser): Node {
         startIndex: cursor.startIndex,
         endIndex: cursor.endIndex,
         field: parent.type === 'variable_assignment' ? cursor.currentFieldName : null,
-        children: [],
+        children: NO_CHILDREN,
       };
       parent.children.push(node);
       if (cursor.gotoFirstChild()) {
+        node.children = [];
         ancestors.push(node);
         continue;
       }

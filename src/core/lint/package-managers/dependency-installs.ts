@@ -83,6 +83,9 @@ export function nodeSubcommand(cmd: ShellCommand): string | undefined {
   return sub(cmd, NODE_VALUE_FLAGS);
 }
 
+/** The other tools dependencyInstall knows (the cases of its switch). */
+const OTHER_INSTALLERS = new Set(['uv', 'poetry', 'pipenv', 'bundle', 'bundler', 'composer', 'go', 'cargo', 'mvn', 'mvnw', 'gradle', 'gradlew', 'dotnet']);
+
 /** Classifies a command as a dependency install step, naming the manifests it reads. */
 export function dependencyInstall(cmd: ShellCommand): DependencyInstall | null {
   // `pnpm fetch` downloads everything the lockfile names, so a later `pnpm install --offline` only links.
@@ -101,6 +104,7 @@ export function dependencyInstall(cmd: ShellCommand): DependencyInstall | null {
     if (pipLocalTargets(pip).length > 0 && !hasFlag(pip, '--no-deps')) return { ecosystem: 'python', label: 'pip install .', manifests: ['pyproject.toml (or setup.py)'] };
     return null;
   }
+  if (!OTHER_INSTALLERS.has(cmd.name)) return null;
   const s = sub(cmd);
   switch (cmd.name) {
     case 'uv':
@@ -204,6 +208,7 @@ export function devDependencyInstall(cmd: ShellCommand, env: ProdEnv): { label: 
     if (!dev) return null;
     return dev.includes('[') ? { label: `pip install ${dev}`, fix: `pip install ${dev.slice(0, dev.indexOf('['))}` } : { label: `pip install -r ${dev}`, fix: 'pip install -r requirements.txt' };
   }
+  if (cmd.name !== 'pipenv' && cmd.name !== 'poetry' && cmd.name !== 'uv' && cmd.name !== 'composer') return null;
   const s = sub(cmd);
   if (cmd.name === 'pipenv' && (s === 'install' || s === 'sync') && hasFlag(cmd, '--dev', '-d')) return { label: `pipenv ${s} --dev`, fix: `pipenv ${s} --deploy` };
   if (cmd.name === 'poetry' && s === 'install') {
@@ -250,8 +255,9 @@ export function npmCacheOption(cmd: ShellCommand): string | undefined {
 }
 
 export function isNpmCacheClean(cmd: ShellCommand): boolean {
+  if (cmd.name !== 'npm') return false;
   const p = positionals(cmd, NODE_VALUE_FLAGS).map((w) => w.value);
-  return cmd.name === 'npm' && p[0] === 'cache' && ['clean', 'clear', 'rm'].includes(p[1] ?? '');
+  return p[0] === 'cache' && ['clean', 'clear', 'rm'].includes(p[1] ?? '');
 }
 
 /** npm's default cache location in any home directory: `~/.npm`, `/root/.npm`, `$HOME/.npm/_cacache`, … */

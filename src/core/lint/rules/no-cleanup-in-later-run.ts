@@ -70,6 +70,8 @@ function cleanupsOf(cmds: readonly ShellCommand[]): Cleanup[] {
       if ((p.subcommand === 'remove' || p.subcommand === 'erase') && p.packages.length) items.push({ target: 'rpm-pkg', keys: literalNames(p.packages) });
     } else {
       const pip = pipInvocation(cmd);
+      // Only pip, uv, npm and yarn have cache cleanups; skip the argument split for everything else.
+      if (!pip && cmd.name !== 'uv' && cmd.name !== 'npm' && cmd.name !== 'yarn') continue;
       const sub = positionals(pip ?? cmd);
       if (pip && sub[0]?.value === 'cache' && (sub[1]?.value === 'purge' || sub[1]?.value === 'remove')) items.push({ target: 'home-cache', keys: [] });
       if (cmd.name === 'uv' && sub[0]?.value === 'cache' && (sub[1]?.value === 'clean' || sub[1]?.value === 'prune')) items.push({ target: 'home-cache', keys: [] });
@@ -159,7 +161,8 @@ function createdBy(df: ParsedDockerfile, run: Instruction): Creation[] {
       }
       if (cmd.name === 'npm' && ['install', 'i', 'ci', 'add'].includes(positionals(cmd)[0]?.value ?? '') && !hasCacheMount(run, (t) => t.includes('.npm'))) add('npm-cache', `npm ${positionals(cmd)[0]?.value}`);
       if (cmd.name === 'yarn' && ['install', 'add', undefined].includes(positionals(cmd)[0]?.value) && !hasCacheMount(run, (t) => t.includes('yarn'))) add('yarn-cache', 'yarn install');
-      const tmp = hasCacheMount(run, (t) => t === '/tmp') ? [] : tmpDownloads(cmd);
+      const downloads = tmpDownloads(cmd);
+      const tmp = downloads.length > 0 && hasCacheMount(run, (t) => t === '/tmp') ? [] : downloads;
       if (tmp.length) add('tmp', `the \`${cmd.name}\` download to ${tmp.join(', ')}`, tmp);
     }
   }

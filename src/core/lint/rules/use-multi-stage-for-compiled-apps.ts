@@ -34,6 +34,7 @@ const GRADLE_TASKS = new Set(['build', 'assemble', 'bootJar', 'installDist', 'sh
 /** A command that compiles an application: go build, cargo build, mvn package, gradle build, dotnet publish… */
 export function isBuildCommand(c: ShellCommand): boolean {
   if (isCommand(c, 'go', ['build', 'install']) || isCommand(c, 'cargo', ['build', 'install']) || isCommand(c, 'dotnet', ['publish', 'build'])) return true;
+  if (c.name !== 'mvn' && c.name !== 'mvnw' && c.name !== 'gradle' && c.name !== 'gradlew') return false;
   const args = positionals(c, ['-f', '--file', '-s', '--settings', '-p', '--project-dir', '-b', '--build-file']).map((w) => w.value);
   if (c.name === 'mvn' || c.name === 'mvnw') return args.some((a) => MAVEN_GOALS.has(a));
   if (c.name === 'gradle' || c.name === 'gradlew') return args.some((a) => GRADLE_TASKS.has(a) || GRADLE_TASKS.has(a.slice(a.lastIndexOf(':') + 1)));
