@@ -14,3 +14,4 @@ export type { LintConfig, ResolvedConfig, FailureThreshold } from './lint/config
 export { applyFixes } from './lint/apply-fixes.ts';
 export { LESSONS } from './lessons.ts';
 export type { LessonId } from './lessons.ts';
+export * from './simulate/index.ts';
